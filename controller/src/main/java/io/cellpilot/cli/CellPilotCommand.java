@@ -1,0 +1,37 @@
+package io.cellpilot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cellpilot} launcher: one command line for the edge service, the simulated cell and the line engineer's
+ * model tools. Each module contributes its own subcommands; this class only assembles them.
+ */
+@Command(
+    name = "cellpilot",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Edge controller for robot work cells.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class CellPilotCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = newCommandLine().execute(args);
+    System.exit(code);
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new CellPilotCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
