@@ -57,6 +57,20 @@ public final class CommandGuard {
     return separation(path.tcpSpeed, in);
   }
 
+  /**
+   * Speed and separation alone, for a command already running when the zone sensor reports a change: Accept with the
+   * new speed fraction, or Reject (PERSON_TOO_CLOSE, CELL_CONTEXT_STALE) when the arm should stop.
+   */
+  public Verdict separationFor(RobotCommand command, GuardInput in) {
+    if (!command.isMotion() || in.status() == null) {
+      return Verdict.fullSpeed();
+    }
+    PathCheck path = command instanceof RobotCommand.MoveJoints
+        ? checkJointMove((RobotCommand.MoveJoints) command, in.status())
+        : checkLinearMove((RobotCommand.MoveLinear) command, in.status());
+    return path.reject != null ? Verdict.fullSpeed() : separation(path.tcpSpeed, in);
+  }
+
   private Verdict.Reject preconditions(RobotCommand command, GuardInput in) {
     if (in.driverState() != DriverState.ACTIVE) {
       return Verdict.reject(RejectReason.DRIVER_NOT_ACTIVE, "driver is %s", in.driverState());
@@ -83,8 +97,9 @@ public final class CommandGuard {
     if (p == ProgramState.PAUSED || p == ProgramState.PAUSING || p == ProgramState.RESUMING) {
       return Verdict.reject(RejectReason.PROGRAM_NOT_READY, "robot program is %s", p);
     }
-    if (command.isMotion() && in.motionInFlight()) {
-      return Verdict.reject(RejectReason.ROBOT_BUSY, "another motion command is still running");
+    if (in.commandInFlight()) {
+      // On a UR a new program replaces the running one: a second command would cut the first one short.
+      return Verdict.reject(RejectReason.ROBOT_BUSY, "another command is still running");
     }
     return null;
   }

@@ -14,7 +14,7 @@ public enum RejectReason {
   SAFETY_STOP,
   /** A robot program is paused or being paused at the robot: it could resume on its own. */
   PROGRAM_NOT_READY,
-  /** Another motion command is still in flight. */
+  /** Another command is still in flight (a new URScript program would replace it). */
   ROBOT_BUSY,
   /** A value is NaN or infinite. */
   NOT_FINITE,

@@ -170,6 +170,20 @@ final class CobotCore implements ProgramRunner.Machine {
     }
   }
 
+  /**
+   * A safeguard stop from the cell's safety input (e.g. a light curtain wired to the robot): the arm stops and the
+   * program ends while {@code on}; normal again when released.
+   */
+  synchronized void safeguardStop(boolean on) {
+    if (on) {
+      safetyMode = SafetyMode.SAFEGUARD_STOP;
+      arm.brake(config.maxJointAccel());
+      endProgram("Safeguard stop");
+    } else if (safetyMode == SafetyMode.SAFEGUARD_STOP) {
+      safetyMode = SafetyMode.NORMAL;
+    }
+  }
+
   /** Compiles and starts a URScript program received on the secondary interface, replacing any running one. */
   synchronized void runScript(String text) {
     ScriptProgram parsed;

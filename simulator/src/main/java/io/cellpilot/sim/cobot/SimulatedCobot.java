@@ -150,6 +150,11 @@ public final class SimulatedCobot implements AutoCloseable {
     core.protectiveStop(why);
   }
 
+  /** Fault: the cell's safety input holds a safeguard stop while {@code on}. */
+  public void injectSafeguardStop(boolean on) {
+    core.safeguardStop(on);
+  }
+
   /** Fault: every client connection on every interface is closed (the ports stay open for reconnecting). */
   public void dropConnections() {
     rtde.dropConnections();
