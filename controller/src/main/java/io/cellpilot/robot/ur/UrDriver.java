@@ -1,7 +1,6 @@
 package io.cellpilot.robot.ur;
 
 import io.cellpilot.robot.CommandHandle;
-import io.cellpilot.robot.CommandOutcome;
 import io.cellpilot.robot.DriverState;
 import io.cellpilot.robot.RobotCommand;
 import io.cellpilot.robot.RobotDriver;
@@ -18,7 +17,6 @@ import io.cellpilot.robot.guard.Verdict;
 import io.cellpilot.robot.kinematics.DhKinematics;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,21 +47,18 @@ public final class UrDriver implements RobotDriver {
   private final Object submitLock = new Object();
   private final AtomicLong nextId = new AtomicLong(1);
   private volatile DriverState state = DriverState.UNCONFIGURED;
-  private volatile RobotStatus status;
   private volatile CellContext cell = CellContext.NO_SENSOR;
   private volatile UrLinks links;
   private volatile double speedFraction = 1.0;
   private volatile boolean kicksHeld;
-  private volatile long lastDataNanos;
-  private volatile int[] lastRegisters = {0, 0};
   private ScheduledExecutorService scheduler;
-  private int watchdogCounter;
-  private double energyJoules;
-  private double lastTimestamp = Double.NaN;
+  private final UrRobotState robot;
+  private volatile int watchdogCounter;
 
   public UrDriver(UrDriverConfig config) {
     this.config = config.validate();
     this.guard = new CommandGuard(config.limits(), DhKinematics.forModel(config.model()));
+    this.robot = new UrRobotState(config.id());
     this.registers = new UrScript.Registers(config.watchdogRegister(), config.watchdogRobotMinHz(),
         config.ackRegister(), config.doneRegister());
   }
@@ -80,7 +75,7 @@ public final class UrDriver implements RobotDriver {
 
   @Override
   public Optional<RobotStatus> status() {
-    return Optional.ofNullable(status);
+    return Optional.ofNullable(robot.status());
   }
 
   public RejectionCounters rejections() {
@@ -113,12 +108,11 @@ public final class UrDriver implements RobotDriver {
   }
 
   private void connect() {
-    lastDataNanos = 0;
-    status = null;
+    robot.reset();
     links = UrLinks.open(config, new RtdeListener(), e -> fault("secondary interface link lost: " + e.getMessage()));
     RobotStatus first = awaitStatus(s -> true, "a first RTDE report");
     // Ids continue above what the robot's registers hold, so an old program's report never completes a new command.
-    int[] r = lastRegisters;
+    int[] r = robot.registers();
     nextId.set(Math.max(nextId.get(), Math.max(r[0], r[1]) + 1L));
     log.info("[{}] connected: robot mode {}, safety mode {}", id(), first.robotMode(), first.safetyMode());
   }
@@ -188,12 +182,12 @@ public final class UrDriver implements RobotDriver {
       return submitStop((RobotCommand.Stop) command, submitted);
     }
     synchronized (submitLock) {
-      Verdict verdict = guard.check(command, new GuardInput(state, status, tracker.busy(), cell, submitted));
+      Verdict verdict = guard.check(command, new GuardInput(state, robot.status(), tracker.busy(), cell, submitted));
       if (verdict instanceof Verdict.Reject) {
         Verdict.Reject r = (Verdict.Reject) verdict;
         rejections.increment(r.reason());
         log.warn("[{}] rejected {}: {} {}", id(), command, r.reason(), r.detail());
-        return rejected(command, r, submitted);
+        return Handles.rejected(nextId.getAndIncrement(), r, submitted);
       }
       Verdict.Accept accept = (Verdict.Accept) verdict;
       long id = nextId.getAndIncrement();
@@ -207,13 +201,14 @@ public final class UrDriver implements RobotDriver {
           }
         }
         String script = UrScript.program(id, command, registers);
-        CommandHandle handle = tracker.begin(id, command, submitted, submitted + deadlineNanos(command));
+        CommandHandle handle = tracker.begin(id, command, submitted, submitted
+            + CommandDeadlines.nanos(command, robot.status(), speedFraction, config.commandTimeoutMargin()));
         tracker.sent(id, l.secondary.send(script));
         return handle;
       } catch (Exception e) {
         tracker.failCurrent("could not send: " + e.getMessage(), System.nanoTime());
         fault("secondary interface write failed: " + e.getMessage());
-        return failedHandle(id, submitted, "could not send: " + e.getMessage());
+        return Handles.failed(id, submitted, "could not send: " + e.getMessage());
       }
     }
   }
@@ -222,7 +217,7 @@ public final class UrDriver implements RobotDriver {
     long id = nextId.getAndIncrement();
     UrLinks l = links;
     if (l == null || state == DriverState.UNCONFIGURED) {
-      return failedHandle(id, submitted, "not connected");
+      return Handles.failed(id, submitted, "not connected");
     }
     tracker.failCurrent("stopped by a stop command", submitted);
     CommandHandle handle = tracker.begin(id, stop, submitted, submitted + 10_000_000_000L);
@@ -267,7 +262,7 @@ public final class UrDriver implements RobotDriver {
     if (running == null || !running.isMotion() || state != DriverState.ACTIVE) {
       return;
     }
-    Verdict v = guard.separationFor(running, new GuardInput(state, status, true, context, System.nanoTime()));
+    Verdict v = guard.separationFor(running, new GuardInput(state, robot.status(), true, context, System.nanoTime()));
     if (v instanceof Verdict.Reject) {
       log.warn("[{}] stopping: {}", id(), v);
       rejections.increment(((Verdict.Reject) v).reason());
@@ -287,8 +282,8 @@ public final class UrDriver implements RobotDriver {
   }
 
   @Override
-  public synchronized double energyJoules() {
-    return energyJoules;
+  public double energyJoules() {
+    return robot.energyJoules();
   }
 
   @Override
@@ -301,7 +296,7 @@ public final class UrDriver implements RobotDriver {
       long now = System.nanoTime();
       DriverState s = state;
       if (s == DriverState.INACTIVE || s == DriverState.ACTIVE) {
-        long silent = lastDataNanos == 0 ? 0 : now - lastDataNanos;
+        long silent = robot.silentNanos(now);
         if (silent > config.rtdeTimeout().toNanos()) {
           fault("no RTDE data for " + silent / 1_000_000 + " ms (limit " + config.rtdeTimeout().toMillis() + " ms)");
           return;
@@ -350,25 +345,7 @@ public final class UrDriver implements RobotDriver {
   }
 
   private RobotStatus awaitStatus(Predicate<RobotStatus> condition, String what) {
-    long deadline = System.nanoTime() + config.activationTimeout().toNanos();
-    synchronized (this) {
-      while (status == null || !condition.test(status)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || state == DriverState.FAULT && links == null) {
-          RobotStatus s = status;
-          throw new RobotException(Code.ROBOT_NOT_READY, "[" + id() + "] waited " + config.activationTimeout()
-              .toMillis() + " ms for " + what + "; robot mode " + (s == null ? "unknown" : s.robotMode())
-              + ", safety mode " + (s == null ? "unknown" : s.safetyMode()));
-        }
-        try {
-          wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new RobotException(Code.ROBOT_NOT_READY, "[" + id() + "] interrupted while waiting for " + what);
-        }
-      }
-      return status;
-    }
+    return robot.await(condition, what, config.activationTimeout());
   }
 
   private UrLinks requireLinks() {
@@ -377,42 +354,6 @@ public final class UrDriver implements RobotDriver {
       throw new RobotException(Code.WRONG_STATE, "[" + id() + "] not connected; configure() first");
     }
     return l;
-  }
-
-  private long deadlineNanos(RobotCommand command) {
-    double seconds = 0.5;
-    RobotStatus s = status;
-    if (command instanceof RobotCommand.MoveJoints && s != null) {
-      RobotCommand.MoveJoints m = (RobotCommand.MoveJoints) command;
-      double[] q0 = s.q();
-      double[] q1 = m.q();
-      double leading = 0;
-      for (int i = 0; i < 6; i++) {
-        leading = Math.max(leading, Math.abs(q1[i] - q0[i]));
-      }
-      seconds = leading / m.speed() + m.speed() / m.accel();
-    } else if (command instanceof RobotCommand.MoveLinear && s != null) {
-      RobotCommand.MoveLinear m = (RobotCommand.MoveLinear) command;
-      double dx = m.target().x() - s.tcp().x();
-      double dy = m.target().y() - s.tcp().y();
-      double dz = m.target().z() - s.tcp().z();
-      seconds = Math.sqrt(dx * dx + dy * dy + dz * dz) / m.speed() + m.speed() / m.accel() + 1.0;
-    }
-    seconds = seconds / Math.max(0.05, speedFraction) * 1.5;
-    return (long) (seconds * 1e9) + config.commandTimeoutMargin().toNanos();
-  }
-
-  private CommandHandle rejected(RobotCommand command, Verdict.Reject r, long submitted) {
-    long id = nextId.getAndIncrement();
-    CompletableFuture<Long> ack = CompletableFuture.failedFuture(new IllegalStateException(r.toString()));
-    return new CommandHandle(id, ack, CompletableFuture.completedFuture(new CommandOutcome(id,
-        CommandOutcome.Status.REJECTED, r.reason() + ": " + r.detail(), submitted, 0, 0, System.nanoTime())));
-  }
-
-  private CommandHandle failedHandle(long id, long submitted, String why) {
-    return new CommandHandle(id, CompletableFuture.failedFuture(new IllegalStateException(why)),
-        CompletableFuture.completedFuture(new CommandOutcome(id, CommandOutcome.Status.FAILED, why, submitted, 0, 0,
-            System.nanoTime())));
   }
 
   @Override
@@ -438,20 +379,8 @@ public final class UrDriver implements RobotDriver {
   private final class RtdeListener implements RtdeClient.Listener {
     @Override
     public void onData(Object[] values, long receivedNanos) {
-      RobotStatus s = UrStatusDecoder.decode(values, receivedNanos);
-      int[] r = UrStatusDecoder.registers(values);
-      double t = UrStatusDecoder.timestamp(values);
-      synchronized (UrDriver.this) {
-        if (!Double.isNaN(lastTimestamp) && t > lastTimestamp) {
-          energyJoules += s.powerWatts() * (t - lastTimestamp);
-        }
-        lastTimestamp = t;
-        status = s;
-        lastRegisters = r;
-        lastDataNanos = receivedNanos;
-        UrDriver.this.notifyAll();
-      }
-      tracker.onStatus(s, r, receivedNanos);
+      RobotStatus s = robot.update(values, receivedNanos);
+      tracker.onStatus(s, UrStatusDecoder.registers(values), receivedNanos);
     }
 
     @Override

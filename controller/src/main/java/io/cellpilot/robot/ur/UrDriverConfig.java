@@ -64,6 +64,12 @@ public record UrDriverConfig(
         doneRegister, commandTimeoutMargin, stopDeceleration, limits);
   }
 
+  public UrDriverConfig withWatchdog(int kickHz, double robotMinHz) {
+    return new UrDriverConfig(id, host, dashboardPort, secondaryPort, rtdePort, model, rtdeFrequency,
+        connectTimeout, rtdeTimeout, activationTimeout, kickHz, robotMinHz, watchdogRegister, ackRegister,
+        doneRegister, commandTimeoutMargin, stopDeceleration, limits);
+  }
+
   public UrDriverConfig withLimits(GuardLimits newLimits) {
     return new UrDriverConfig(id, host, dashboardPort, secondaryPort, rtdePort, model, rtdeFrequency,
         connectTimeout, rtdeTimeout, activationTimeout, watchdogKickHz, watchdogRobotMinHz, watchdogRegister,

@@ -89,6 +89,8 @@ class RejectPickRoutineTest {
     return new UrDriver(UrDriverConfig.defaults("r1", e.host())
         .withPorts(e.dashboardPort(), e.secondaryPort(), e.rtdePort())
         .withRtde(500, Duration.ofMillis(600))
+        // The robot-side watchdog at 2 Hz: CI machines stall threads for 100+ ms under load.
+        .withWatchdog(25, 2.0)
         .withLimits(GuardLimits.ur5eDefaults().withStatusMaxAge(Duration.ofMillis(1000))));
   }
 }
