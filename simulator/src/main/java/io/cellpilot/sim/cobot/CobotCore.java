@@ -216,53 +216,16 @@ final class CobotCore implements ProgramRunner.Machine {
     if (robotMode != RobotMode.RUNNING) {
       return "robot mode " + robotMode + " does not allow motion";
     }
-    double[] q = arm.q();
-    double a;
-    double v;
-    double[] target;
-    boolean linear = move instanceof Statement.MoveL;
-    if (linear) {
-      Statement.MoveL m = (Statement.MoveL) move;
-      a = m.a();
-      v = m.v();
-      target = m.pose();
-    } else {
-      Statement.MoveJ m = (Statement.MoveJ) move;
-      a = m.a();
-      v = m.v();
-      target = m.target();
-    }
-    for (double x : target) {
-      if (!Double.isFinite(x)) {
-        return "move target is not a finite number";
-      }
-    }
-    if (!(a > 0 && v > 0 && Double.isFinite(a) && Double.isFinite(v))) {
-      return "speed and acceleration must be positive numbers";
-    }
-    double[] targetJoints = target;
-    if (linear || ((Statement.MoveJ) move).pose()) {
-      Optional<double[]> solved = Ur5eKinematics.inverse(target, q);
-      if (solved.isEmpty()) {
-        return "inverse kinematics failed for p" + java.util.Arrays.toString(target);
-      }
-      targetJoints = solved.get();
-    }
-    double[] min = config.jointMin();
-    double[] max = config.jointMax();
-    for (int i = 0; i < 6; i++) {
-      if (targetJoints[i] < min[i] || targetJoints[i] > max[i]) {
-        protectiveStop(String.format("target of joint %d, %.3f rad, outside its limits", i, targetJoints[i]));
-        return "protective stop";
-      }
-    }
-    double speedLimit = linear ? config.maxTcpSpeed() : config.maxJointSpeed();
-    if (v > speedLimit || (!linear && a > config.maxJointAccel())) {
-      protectiveStop(String.format("%s v=%.3f a=%.3f over the robot's limits", linear ? "movel" : "movej", v, a));
+    MotionPlanner.Plan plan = MotionPlanner.plan(move, arm.q(), config);
+    if (plan.protectiveStop()) {
+      protectiveStop(plan.error());
       return "protective stop";
     }
-    targetQ = targetJoints;
-    arm.follow(linear ? Motion.Linear.plan(q, target, v, a) : Motion.Joint.plan(q, targetJoints, v, a));
+    if (plan.error() != null) {
+      return plan.error();
+    }
+    targetQ = plan.targetQ();
+    arm.follow(plan.motion());
     return null;
   }
 
@@ -417,6 +380,18 @@ final class CobotCore implements ProgramRunner.Machine {
     return program != null ? program.name() : loadedProgram;
   }
 
+  synchronized RobotMode robotMode() {
+    return robotMode;
+  }
+
+  synchronized SafetyMode safetyMode() {
+    return safetyMode;
+  }
+
+  synchronized RuntimeState runtimeState() {
+    return program == null ? RuntimeState.STOPPED : paused ? RuntimeState.PAUSED : RuntimeState.PLAYING;
+  }
+
   Snapshot snapshot() {
     return snapshot;
   }
@@ -434,8 +409,7 @@ final class CobotCore implements ProgramRunner.Machine {
   }
 
   private Snapshot buildSnapshot(double[] tcpSpeed) {
-    RuntimeState runtime = program == null ? RuntimeState.STOPPED
-        : paused ? RuntimeState.PAUSED : RuntimeState.PLAYING;
+    RuntimeState runtime = runtimeState();
     double[] currents = power.currents();
     double[] voltages = new double[6];
     java.util.Arrays.fill(voltages, robotMode.code >= RobotMode.POWER_ON.code ? PowerModel.BUS_VOLTAGE : 0);

@@ -68,7 +68,6 @@ final class DashboardServer implements AutoCloseable {
   /** The reply a UR e-Series dashboard server (PolyScope 5.11) gives to {@code command}. */
   String answer(String command) {
     String lower = command.toLowerCase(Locale.ROOT);
-    Snapshot s = core.snapshot();
     switch (lower) {
       case "power on":
         core.powerOn();
@@ -95,15 +94,15 @@ final class DashboardServer implements AutoCloseable {
       case "close popup":
         return "closing popup";
       case "robotmode":
-        return "Robotmode: " + s.robotMode();
+        return "Robotmode: " + core.robotMode();
       case "safetymode":
-        return "Safetymode: " + s.safetyMode();
+        return "Safetymode: " + core.safetyMode();
       case "safetystatus":
-        return "Safetystatus: " + s.safetyMode();
+        return "Safetystatus: " + core.safetyMode();
       case "programstate":
-        return runtimeName(s.runtimeState()) + " " + nameOr(core.programName(), "<unnamed>");
+        return runtimeName(core.runtimeState()) + " " + nameOr(core.programName(), "<unnamed>");
       case "running":
-        return "Program running: " + (s.runtimeState() == UrModes.RuntimeState.PLAYING);
+        return "Program running: " + (core.runtimeState() == UrModes.RuntimeState.PLAYING);
       case "is in remote control":
         return "true";
       case "get loaded program":

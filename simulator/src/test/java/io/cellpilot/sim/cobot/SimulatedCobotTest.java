@@ -128,7 +128,7 @@ class SimulatedCobotTest {
       powerUp(c, d);
       double holding = c.powerWatts();
       script(c, "movej([1.5, -1.2, 1.2, -1.57, -1.57, 0], a=2.0, v=1.0)\n");
-      await().atMost(5, SECONDS).until(() -> c.state().moving() && c.powerWatts() > holding + 20);
+      await().atMost(5, SECONDS).until(() -> c.state().moving() && c.powerWatts() > holding + 5);
       await().atMost(10, SECONDS).until(() -> !c.state().moving());
       assertTrue(c.energyJoules() > 0);
     }
