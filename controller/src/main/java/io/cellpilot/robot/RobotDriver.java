@@ -35,9 +35,21 @@ public interface RobotDriver extends AutoCloseable {
    */
   CommandHandle submit(RobotCommand command);
 
-  /** Submits and waits for the outcome; restores the interrupt flag when interrupted. */
+  /**
+   * Submits and waits for the outcome. An interrupted caller stops the arm (its command then fails) and gets that
+   * outcome with the interrupt flag restored.
+   */
   default CommandOutcome execute(RobotCommand command) {
-    return submit(command).outcome().join();
+    CommandHandle handle = submit(command);
+    try {
+      return handle.outcome().get();
+    } catch (InterruptedException e) {
+      stop();
+      Thread.currentThread().interrupt();
+      return handle.outcome().join();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a command outcome never completes exceptionally", e);
+    }
   }
 
   /**

@@ -170,6 +170,25 @@ class UrDriverTest {
   }
 
   @Test
+  void aPersonApproachingDuringAMoveFirstSlowsTheArmThenStopsIt() {
+    try (CobotFixture f = CobotFixture.start().active()) {
+      Pose start = f.driver.status().orElseThrow().tcp();
+      Pose target = new Pose(start.x() + 0.3, start.y(), start.z(), start.rx(), start.ry(), start.rz());
+      f.driver.updateCellContext(io.cellpilot.robot.guard.CellContext.reading(false, 10, System.nanoTime()));
+      CommandHandle h = f.driver.submit(new RobotCommand.MoveLinear(target, 0.2, 1.0));
+      await().atMost(5, SECONDS).until(() -> f.cobot.state().moving());
+      // 0.9 m leaves (0.9 - 1.6 * 0.4 - 0.25) / 0.25 = 0.04 m/s: 20 % of the 0.2 m/s asked for.
+      f.driver.updateCellContext(io.cellpilot.robot.guard.CellContext.reading(true, 0.9, System.nanoTime()));
+      await().atMost(5, SECONDS).until(() -> Math.abs(f.cobot.state().speedScaling() - 0.2) < 1e-6);
+      f.driver.updateCellContext(io.cellpilot.robot.guard.CellContext.reading(true, 0.7, System.nanoTime()));
+      CommandOutcome o = h.outcome().orTimeout(5, SECONDS).join();
+      assertEquals(Status.FAILED, o.status());
+      await().atMost(5, SECONDS).until(() -> !f.cobot.state().moving());
+      assertTrue(f.driver.rejections().count(RejectReason.PERSON_TOO_CLOSE) >= 1);
+    }
+  }
+
+  @Test
   void activatingARobotInProtectiveStopIsRefusedWithTheReason() {
     try (CobotFixture f = CobotFixture.start()) {
       f.driver.configure();
