@@ -5,7 +5,6 @@ import io.cellpilot.robot.Pose;
 import io.cellpilot.robot.RobotCommand;
 import io.cellpilot.robot.RobotDriver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -61,7 +60,13 @@ public final class RejectPickRoutine {
       return failed;
     }
     // The part is off the belt: let the line go on while the arm carries it to the bin.
-    line.release().join();
+    try {
+      line.release().join();
+    } catch (CompletionException e) {
+      String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+      log.warn("[{}] part {}: the line did not take the release: {}; carrying on to the bin", robot.id(), partId,
+          why);
+    }
     failed = run(partId, after, waited, start, energyBefore);
     if (failed != null) {
       return failed;
@@ -97,14 +102,5 @@ public final class RejectPickRoutine {
 
   private static Duration since(long nanos) {
     return Duration.ofNanos(System.nanoTime() - nanos);
-  }
-
-  /** For logs and reports: the poses the routine visits. */
-  public List<Pose> waypoints() {
-    List<Pose> w = new ArrayList<>();
-    w.add(config.pick().raised(config.approachHeight()));
-    w.add(config.pick());
-    w.add(config.bin().raised(config.approachHeight()));
-    return w;
   }
 }
