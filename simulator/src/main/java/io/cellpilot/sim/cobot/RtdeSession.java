@@ -42,6 +42,10 @@ final class RtdeSession implements Runnable {
   private int nextRecipeId = 1;
   private volatile int protocolVersion = 1;
   private volatile boolean started;
+  // The control clock must never wait for a slow client: packets queue here and a writer thread sends them; a
+  // client two seconds behind is dropped, as a real controller drops a client that does not keep up.
+  private final java.util.concurrent.BlockingQueue<byte[]> outbox = new java.util.concurrent.ArrayBlockingQueue<>(1024);
+  private final Thread writer;
 
   RtdeSession(RtdeServer server, Socket socket, CobotCore core, ByteCounter counter) throws IOException {
     this.server = server;
@@ -49,6 +53,27 @@ final class RtdeSession implements Runnable {
     this.core = core;
     this.in = new DataInputStream(new BufferedInputStream(counter.counting(socket.getInputStream())));
     this.out = new DataOutputStream(new BufferedOutputStream(counter.counting(socket.getOutputStream()), 8192));
+    this.writer = new Thread(this::writeLoop, "sim-cobot-rtde-writer-" + socket.getPort());
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  private void writeLoop() {
+    try {
+      while (!socket.isClosed()) {
+        byte[] packet = outbox.take();
+        out.write(packet);
+        if (outbox.isEmpty()) {
+          out.flush();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      log.debug("[rtde {}] write failed: {}", socket.getRemoteSocketAddress(), e.toString());
+    } finally {
+      close();
+    }
   }
 
   @Override
@@ -230,11 +255,15 @@ final class RtdeSession implements Runnable {
     send(type, payload);
   }
 
-  private synchronized void send(int type, byte[] payload) throws IOException {
-    out.writeShort(payload.length + 3);
-    out.writeByte(type);
-    out.write(payload);
-    out.flush();
+  private void send(int type, byte[] payload) throws IOException {
+    byte[] packet = new byte[payload.length + 3];
+    packet[0] = (byte) ((payload.length + 3) >> 8);
+    packet[1] = (byte) (payload.length + 3);
+    packet[2] = (byte) type;
+    System.arraycopy(payload, 0, packet, 3, payload.length);
+    if (!outbox.offer(packet)) {
+      throw new IOException("client is more than " + outbox.size() + " packets behind; dropping it");
+    }
   }
 
   private static String text(ByteBuffer p) {
@@ -245,6 +274,9 @@ final class RtdeSession implements Runnable {
 
   void close() {
     started = false;
+    if (writer != null && Thread.currentThread() != writer) {
+      writer.interrupt();
+    }
     server.forget(this);
     try {
       socket.close();
