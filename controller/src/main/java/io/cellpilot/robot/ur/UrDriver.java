@@ -6,8 +6,6 @@ import io.cellpilot.robot.RobotCommand;
 import io.cellpilot.robot.RobotDriver;
 import io.cellpilot.robot.RobotException;
 import io.cellpilot.robot.RobotException.Code;
-import io.cellpilot.robot.RobotModes.RobotMode;
-import io.cellpilot.robot.RobotModes.SafetyMode;
 import io.cellpilot.robot.RobotStatus;
 import io.cellpilot.robot.guard.CellContext;
 import io.cellpilot.robot.guard.CommandGuard;
@@ -126,22 +124,7 @@ public final class UrDriver implements RobotDriver {
       if (state == DriverState.FAULT) {
         reconnect();
       }
-      RobotStatus s = awaitStatus(x -> true, "a robot report");
-      if (s.safetyMode() == SafetyMode.PROTECTIVE_STOP) {
-        throw new RobotException(Code.ROBOT_NOT_READY, "[" + id() + "] robot is in a protective stop: inspect the "
-            + "cause, then unlock it (unlockProtectiveStop) before activating");
-      }
-      if (s.safetyMode() != SafetyMode.NORMAL && s.safetyMode() != SafetyMode.REDUCED) {
-        throw new RobotException(Code.ROBOT_NOT_READY, "[" + id() + "] robot safety mode is " + s.safetyMode());
-      }
-      if (s.robotMode() == RobotMode.POWER_OFF) {
-        links.dashboard.powerOn();
-        s = awaitStatus(x -> x.robotMode() == RobotMode.IDLE || x.robotMode() == RobotMode.RUNNING, "robot mode IDLE");
-      }
-      if (s.robotMode() == RobotMode.IDLE) {
-        links.dashboard.brakeRelease();
-        awaitStatus(x -> x.robotMode() == RobotMode.RUNNING, "robot mode RUNNING");
-      }
+      UrPowerUp.run(id(), links.dashboard, robot, config.activationTimeout());
       speedFraction = 1.0;
       changeState(DriverState.ACTIVE);
     }
