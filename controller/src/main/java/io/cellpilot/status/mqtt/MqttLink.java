@@ -123,7 +123,7 @@ public final class MqttLink implements AutoCloseable {
       if (client.isConnected()) {
         client.disconnect(2000).waitForCompletion(3000);
       }
-    } catch (MqttException e) {
+    } catch (MqttException | RuntimeException e) {
       log.debug("[mqtt] {} disconnect: {}", client.getClientId(), e.getMessage());
     }
     closeQuietly(client);
@@ -131,10 +131,13 @@ public final class MqttLink implements AutoCloseable {
 
   /** Drops the TCP connection without DISCONNECT, so the broker sends the will (tests and the crash path). */
   public void abort() {
-    lost.complete("aborted");
+    if (!lost.complete("aborted") && !client.isConnected()) {
+      closeQuietly(client);
+      return;
+    }
     try {
       client.disconnectForcibly(0, 10, false);
-    } catch (MqttException e) {
+    } catch (MqttException | RuntimeException e) {
       log.debug("[mqtt] {} forced disconnect: {}", client.getClientId(), e.getMessage());
     }
     closeQuietly(client);
@@ -143,7 +146,7 @@ public final class MqttLink implements AutoCloseable {
   private static void closeQuietly(MqttAsyncClient client) {
     try {
       client.close(true);
-    } catch (MqttException e) {
+    } catch (MqttException | RuntimeException e) {
       log.debug("[mqtt] {} close: {}", client.getClientId(), e.getMessage());
     }
   }

@@ -114,7 +114,7 @@ public final class SparkplugEdgeNode implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         log.error("[{}] Sparkplug edge node failed; reconnecting", config.cell(), e);
       } finally {
         born = false;

@@ -22,6 +22,9 @@ public final class SampleEvents {
   private final EventIds ids;
   private Instant time = Instant.parse("2026-11-22T10:15:30.125Z");
   private long parts;
+  private long good;
+  private long rejected;
+  private long review;
 
   public SampleEvents(long epochMillis) {
     this.ids = new EventIds(epochMillis);
@@ -51,10 +54,16 @@ public final class SampleEvents {
   /** The next part through inspection. */
   public PartInspected part(PartInspected.Verdict verdict, PartInspected.Action action) {
     parts++;
-    long rejected = action == PartInspected.Action.REJECT ? 1 : 0;
+    if (action == PartInspected.Action.REJECT) {
+      rejected++;
+    } else if (action == PartInspected.Action.REVIEW) {
+      review++;
+    } else {
+      good++;
+    }
     return new PartInspected(ids.next(), tick(), String.format("P-%06d", parts), verdict,
         verdict == PartInspected.Verdict.DEFECT ? "scratch" : null, 0.91, 0.5, "2026.11.3",
         "9f2c4a0e6b1d3c5a7e9f0b2d4c6a8e0f1b3d5c7a9e1f3b5d7c9a1e3f5b7d9c1e", action,
-        new InspectionCounts(parts, parts - rejected, rejected, 0));
+        new InspectionCounts(parts, good, rejected, review));
   }
 }
