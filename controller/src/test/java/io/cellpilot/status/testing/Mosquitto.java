@@ -59,7 +59,9 @@ public final class Mosquitto implements AutoCloseable {
       List<String> lines = new ArrayList<>();
       lines.add("listener " + port + " 127.0.0.1");
       lines.add("allow_anonymous true");
-      lines.add("persistence false");
+      if (extraConfig.stream().noneMatch(l -> l.startsWith("persistence"))) {
+        lines.add("persistence false");
+      }
       lines.add("max_inflight_messages 100");
       lines.add("max_queued_messages 100000");
       lines.addAll(extraConfig);
@@ -73,6 +75,19 @@ public final class Mosquitto implements AutoCloseable {
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGTERM: mosquitto closes every connection and writes its persistence file (when configured), then exits. */
+  public synchronized void stop() {
+    if (process != null) {
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
     }
   }
 

@@ -3,7 +3,10 @@ package io.cellpilot.status.testing;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -42,14 +45,35 @@ public final class Subscriber implements AutoCloseable {
       options.setSessionExpiryInterval(3600L);
     }
     options.setReceiveMaximum(1000);
+    // One callback for everything: a resumed session delivers queued messages before any SUBSCRIBE, and Paho's
+    // per-subscription listeners do not let '#' match its parent level.
+    client.setCallback(new MqttCallback() {
+      @Override
+      public void messageArrived(String t, MqttMessage m) {
+        received.add(new Received(t, m.getPayload(), m.isRetained(), m));
+      }
+
+      @Override
+      public void disconnected(MqttDisconnectResponse r) {}
+
+      @Override
+      public void mqttErrorOccurred(MqttException e) {}
+
+      @Override
+      public void deliveryComplete(IMqttToken token) {}
+
+      @Override
+      public void connectComplete(boolean reconnect, String uri) {}
+
+      @Override
+      public void authPacketArrived(int reason, MqttProperties properties) {}
+    });
     client.connect(options);
     MqttSubscription[] subs = new MqttSubscription[filters.length];
-    IMqttMessageListener[] listeners = new IMqttMessageListener[filters.length];
     for (int i = 0; i < filters.length; i++) {
       subs[i] = new MqttSubscription(filters[i], 1);
-      listeners[i] = (t, m) -> received.add(new Received(t, m.getPayload(), m.isRetained(), m));
     }
-    client.subscribe(subs, listeners);
+    client.subscribe(subs);
   }
 
   public boolean isConnected() {
