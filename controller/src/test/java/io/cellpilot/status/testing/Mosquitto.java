@@ -58,7 +58,11 @@ public final class Mosquitto implements AutoCloseable {
       Path conf = dir.resolve("mosquitto.conf");
       List<String> lines = new ArrayList<>();
       lines.add("listener " + port + " 127.0.0.1");
-      lines.add("allow_anonymous true");
+      // Started as root, mosquitto drops to user 'mosquitto', which cannot read this test's key and password files.
+      lines.add("user " + System.getProperty("user.name"));
+      if (extraConfig.stream().noneMatch(l -> l.startsWith("allow_anonymous"))) {
+        lines.add("allow_anonymous true");
+      }
       if (extraConfig.stream().noneMatch(l -> l.startsWith("persistence"))) {
         lines.add("persistence false");
       }
