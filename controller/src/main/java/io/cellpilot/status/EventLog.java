@@ -82,6 +82,33 @@ public final class EventLog {
     }
   }
 
+  /**
+   * Folds the events at offsets {@code [from, to)} into {@code status} (a publisher rebuilding its view after a restart,
+   * or looking ahead for a birth); returns how many records were not events and were skipped.
+   */
+  public static long fold(Outbox outbox, CellStatus status, long from, long to) {
+    long skipped = 0;
+    long next = from;
+    while (next < to) {
+      java.util.List<OutboxRecord> batch = outbox.read(next, 1024);
+      if (batch.isEmpty()) {
+        break;
+      }
+      for (OutboxRecord r : batch) {
+        if (r.offset() >= to) {
+          return skipped;
+        }
+        try {
+          status.apply(decode(r));
+        } catch (IllegalArgumentException e) {
+          skipped++;
+        }
+        next = r.offset() + 1;
+      }
+    }
+    return skipped;
+  }
+
   /** The state an event sets, or null for one that only happened (a reject pick's outcome is kept as the last). */
   static String key(CellEvent e) {
     if (e instanceof LineStateChanged) {

@@ -45,9 +45,10 @@ public final class JsonStatusPublisher implements AutoCloseable {
   private final AtomicLong malformed = new AtomicLong();
   private final CellStatus status = new CellStatus();
   private volatile MqttLink link;
+  private volatile boolean ready;
   private Thread thread;
 
-  /** Counters since start. */
+  /** Counters since start; {@code connected}: the session is set up (online marker, state, commands subscribed). */
   public record Stats(long connects, long published, long malformedRecords, long commands, boolean connected) {}
 
   /** @param gateway null: no commands over JSON */
@@ -73,11 +74,12 @@ public final class JsonStatusPublisher implements AutoCloseable {
   public Stats stats() {
     MqttLink l = link;
     return new Stats(connects.get(), published.get(), malformed.get(), commands == null ? 0 : commands.handled(),
-        l != null && l.isConnected());
+        ready && l != null && l.isConnected());
   }
 
   private void run() {
-    rebuildStatus(cursor.position());
+    // Everything already delivered, so that a restart republishes the same state topics.
+    malformed.addAndGet(EventLog.fold(outbox, status, outbox.firstOffset(), cursor.position()));
     long delayMs = 250;
     while (closed.getCount() > 0) {
       try {
@@ -96,6 +98,7 @@ public final class JsonStatusPublisher implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("[{}] JSON status publisher failed; reconnecting", config.cell(), e);
       } finally {
+        ready = false;
         MqttLink l = link;
         if (l != null) {
           l.abort();
@@ -125,6 +128,7 @@ public final class JsonStatusPublisher implements AutoCloseable {
       l.subscribe(new String[] {messages.base() + "/cmd/+"}, 1, (topic, msg) -> commands.accept(l, topic, msg),
           timeout);
     }
+    ready = true;
     long next = cursor.position();
     while (l.isConnected() && closed.getCount() > 0) {
       List<OutboxRecord> batch = outbox.read(next, 256);
@@ -182,28 +186,6 @@ public final class JsonStatusPublisher implements AutoCloseable {
       return List.of();
     }
     return messages.forEvent(event, status);
-  }
-
-  /** Folds everything already delivered into the status, so that a restart publishes the same state topics. */
-  private void rebuildStatus(long to) {
-    long next = outbox.firstOffset();
-    while (next < to) {
-      List<OutboxRecord> batch = outbox.read(next, 1024);
-      if (batch.isEmpty()) {
-        return;
-      }
-      for (OutboxRecord r : batch) {
-        if (r.offset() >= to) {
-          return;
-        }
-        try {
-          status.apply(EventLog.decode(r));
-        } catch (IllegalArgumentException e) {
-          malformed.incrementAndGet();
-        }
-        next = r.offset() + 1;
-      }
-    }
   }
 
   private boolean awaitClose(long millis) {

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,36 +33,29 @@ public final class Outbox implements AutoCloseable {
   private final OutboxConfig config;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition appendedCondition = lock.newCondition();
-  private final Object syncLock = new Object();
   private final ArrayDeque<SegmentFile> segments = new ArrayDeque<>();
   private final Map<String, Long> newestByKey = new HashMap<>();
   private final Map<String, OutboxCursor> cursors = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService flusher;
-  private volatile long durableOffset = -1;
+  private GroupCommit commits;
   private long bytes;
   private long appended;
   private long dropped;
   private long carried;
   private long truncatedBytes;
   private long recoveredRecords;
-  private boolean dirty;
   private boolean closed;
 
   private Outbox(OutboxConfig config) {
     this.config = config;
-    this.flusher = config.fsync() == OutboxConfig.FsyncPolicy.INTERVAL
-        ? Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-fsync"))
-        : null;
   }
 
   /** Opens (or creates) the log in {@code config.directory()}, recovering every complete record. */
   public static Outbox open(OutboxConfig config) throws IOException {
     Outbox outbox = new Outbox(config);
     outbox.recover();
-    if (outbox.flusher != null) {
-      long ms = config.fsyncInterval().toMillis();
-      outbox.flusher.scheduleWithFixedDelay(outbox::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
-    }
+    outbox.commits = new GroupCommit(outbox::commitTarget, outbox.nextOffset() - 1,
+        config.fsync() == OutboxConfig.FsyncPolicy.INTERVAL ? config.fsyncInterval() : null,
+        config.directory().toString());
     return outbox;
   }
 
@@ -101,7 +92,6 @@ public final class Outbox implements AutoCloseable {
       segments.add(SegmentFile.create(dir, 0));
       syncDirectory();
     }
-    durableOffset = nextOffsetLocked() - 1;
     log.info("[outbox] {} opened: {} records in {} segments, next offset {}", dir, recoveredRecords,
         segments.size(), nextOffsetLocked());
   }
@@ -131,7 +121,7 @@ public final class Outbox implements AutoCloseable {
       lock.unlock();
     }
     if (config.fsync() == OutboxConfig.FsyncPolicy.ALWAYS) {
-      syncTo(offset);
+      commits.syncTo(offset);
     }
     return offset;
   }
@@ -204,14 +194,12 @@ public final class Outbox implements AutoCloseable {
 
   /** Forces everything appended so far to the disk. */
   public void flush() {
-    syncTo(nextOffset() - 1);
+    commits.syncTo(nextOffset() - 1);
   }
 
   @Override
   public void close() {
-    if (flusher != null) {
-      flusher.shutdownNow();
-    }
+    commits.close();
     cursors.values().forEach(OutboxCursor::flush);
     lock.lock();
     try {
@@ -240,7 +228,9 @@ public final class Outbox implements AutoCloseable {
       syncDirectory();
     }
     bytes += active.append(record);
-    dirty = true;
+    if (commits != null) {
+      commits.written();
+    }
     if (record.key() != null) {
       newestByKey.put(record.key(), record.offset());
     }
@@ -302,48 +292,12 @@ public final class Outbox implements AutoCloseable {
     return min;
   }
 
-  private void syncTo(long offset) {
-    // Group commit: whoever holds syncLock forces for everyone written so far; later waiters find their offset done.
-    synchronized (syncLock) {
-      if (durableOffset >= offset) {
-        return;
-      }
-      SegmentFile active;
-      long target;
-      lock.lock();
-      try {
-        if (closed) {
-          return;
-        }
-        active = segments.peekLast();
-        target = nextOffsetLocked() - 1;
-        dirty = false;
-      } finally {
-        lock.unlock();
-      }
-      try {
-        active.force();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot force the outbox in " + config.directory(), e);
-      }
-      durableOffset = target;
-    }
-  }
-
-  private void flushQuietly() {
+  private GroupCommit.Target commitTarget() {
+    lock.lock();
     try {
-      boolean needed;
-      lock.lock();
-      try {
-        needed = dirty && !closed;
-      } finally {
-        lock.unlock();
-      }
-      if (needed) {
-        flush();
-      }
-    } catch (RuntimeException e) {
-      log.warn("[outbox] {}: periodic force failed", config.directory(), e);
+      return closed ? null : new GroupCommit.Target(segments.peekLast(), nextOffsetLocked() - 1);
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -98,7 +98,7 @@ public final class SparkplugEdgeNode implements AutoCloseable {
 
   private void run() {
     next = cursor.position();
-    fold(delivered, outbox.firstOffset(), next);
+    badMessages.addAndGet(EventLog.fold(outbox, delivered, outbox.firstOffset(), next));
     long delayMs = 250;
     while (closed.getCount() > 0) {
       try {
@@ -185,7 +185,7 @@ public final class SparkplugEdgeNode implements AutoCloseable {
     long head = outbox.nextOffset();
     if (next < head) {
       current = delivered.copy();
-      fold(current, next, head);
+      EventLog.fold(outbox, current, next, head);
       liveFrom = head;
     } else {
       current = delivered;
@@ -280,27 +280,6 @@ public final class SparkplugEdgeNode implements AutoCloseable {
     Runnable signal;
     while ((signal = signals.poll()) != null) {
       signal.run();
-    }
-  }
-
-  private void fold(CellStatus status, long from, long to) {
-    long offset = from;
-    while (offset < to) {
-      List<OutboxRecord> batch = outbox.read(offset, 1024);
-      if (batch.isEmpty()) {
-        return;
-      }
-      for (OutboxRecord r : batch) {
-        if (r.offset() >= to) {
-          return;
-        }
-        try {
-          status.apply(EventLog.decode(r));
-        } catch (IllegalArgumentException e) {
-          badMessages.incrementAndGet();
-        }
-        offset = r.offset() + 1;
-      }
     }
   }
 
