@@ -211,14 +211,17 @@ public final class SparkplugEdgeNode implements AutoCloseable {
 
   private void deliver(MqttLink l, OutboxRecord r) throws MqttException {
     CellEvent event;
+    boolean isHistorical = r.offset() < liveFrom;
     try {
       event = EventLog.decode(r);
     } catch (IllegalArgumentException e) {
       badMessages.incrementAndGet();
       log.warn("[{}] Sparkplug: skipping {}", config.cell(), e.getMessage());
+      if (isHistorical && r.offset() + 1 == liveFrom) {
+        delivered = current;
+      }
       return;
     }
-    boolean isHistorical = r.offset() < liveFrom;
     Map<String, Map<String, SparkplugMetrics.Value>> before = SparkplugMetrics.of(delivered);
     delivered.apply(event);
     Map<String, Map<String, SparkplugMetrics.Value>> after = SparkplugMetrics.of(delivered);
