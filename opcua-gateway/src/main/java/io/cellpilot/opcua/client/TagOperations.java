@@ -77,7 +77,7 @@ final class TagOperations {
         value = tag.config.scaling().get().toRaw(n.doubleValue());
       }
       Variant variant = Values.toVariant(value, tag.dataType());
-      writes.add(new WriteValue(tag.nodeId(), AttributeId.Value.uid(), null, new DataValue(variant, null, null)));
+      writes.add(new WriteValue(tag.nodeId(), AttributeId.Value.uid(), null, DataValue.valueOnly(variant)));
     }
     return client.writeAsync(writes).handle((response, error) -> {
       List<WriteResult> results = new ArrayList<>(tags.size());
