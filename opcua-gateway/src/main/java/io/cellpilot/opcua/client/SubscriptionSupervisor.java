@@ -31,6 +31,7 @@ final class SubscriptionSupervisor implements OpcUaSubscription.SubscriptionList
   private static final Logger log = LoggerFactory.getLogger(SubscriptionSupervisor.class);
 
   private final PlcConfig config;
+  private final List<TagState> allTags;
   private final List<TagState> tags;
   private final ClientCounters counters;
   private final Runnable requestRebuild;
@@ -40,26 +41,30 @@ final class SubscriptionSupervisor implements OpcUaSubscription.SubscriptionList
   SubscriptionSupervisor(PlcConfig config, List<TagState> tags, ClientCounters counters, Runnable requestRebuild,
       Runnable onStale) {
     this.config = config;
+    this.allTags = List.copyOf(tags);
     this.tags = tags.stream().filter(t -> t.config.subscribe()).toList();
     this.counters = counters;
     this.requestRebuild = requestRebuild;
     this.onStale = onStale;
   }
 
-  /** True when there is no live subscription on the server (never created, transfer failed, timed out). */
+  /**
+   * True when there is no live subscription on the server (never created, transfer failed, timed out). Without
+   * subscribed tags nothing tells us the server restarted, so tags are then resolved again on every new session.
+   */
   boolean needsRebuild() {
     OpcUaSubscription s = subscription;
-    return !tags.isEmpty() && (s == null || s.getSyncState() == OpcUaSubscription.SyncState.INITIAL);
+    return tags.isEmpty() || s == null || s.getSyncState() == OpcUaSubscription.SyncState.INITIAL;
   }
 
-  /** Creates the subscription and one monitored item per resolved tag; items the server refuses go bad. */
+  /** Resolves every tag, then creates the subscription with one item per resolved subscribed tag. */
   void rebuild(OpcUaClient client) throws Exception {
     discard();
+    NodeResolver.resolve(client, allTags).get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     if (tags.isEmpty()) {
       return;
     }
     counters.subscriptionRebuilds.increment();
-    NodeResolver.resolve(client, tags).get(config.requestTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     OpcUaSubscription s = new OpcUaSubscription(client, (double) config.publishingInterval().toMillis());
     s.setTargetKeepAliveInterval(config.keepAliveInterval().toMillis());
     s.setSubscriptionListener(this);
