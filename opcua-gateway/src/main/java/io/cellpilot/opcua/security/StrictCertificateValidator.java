@@ -99,8 +99,11 @@ public final class StrictCertificateValidator implements CertificateValidator {
   private String explain(X509Certificate leaf, UaException e) {
     long code = e.getStatusCode().value();
     if (code == StatusCodes.Bad_CertificateTimeInvalid || code == StatusCodes.Bad_CertificateIssuerTimeInvalid) {
-      return "it is valid only from " + leaf.getNotBefore().toInstant() + " to " + leaf.getNotAfter().toInstant()
-          + " (expired or not yet valid); the " + role() + " needs a new certificate";
+      java.time.Instant now = java.time.Instant.now();
+      String when = now.isAfter(leaf.getNotAfter().toInstant()) ? "it expired on " + leaf.getNotAfter().toInstant()
+          : now.isBefore(leaf.getNotBefore().toInstant()) ? "it is not valid before " + leaf.getNotBefore().toInstant()
+          : "a certificate of its chain is outside its validity period";
+      return when + "; the " + role() + " needs a new certificate (or check this box's clock)";
     }
     if (code == StatusCodes.Bad_CertificateRevocationUnknown
         || code == StatusCodes.Bad_CertificateIssuerRevocationUnknown) {
