@@ -126,6 +126,10 @@ public final class StrictCertificateValidator implements CertificateValidator {
       log.debug("[{}] {}", peer, sentence);
     }
     onRejected.accept(sentence);
+    if (peersAreClients) {
+      // OPC 10000-4 §7.39: a server tells an untrusted client only Bad_SecurityChecksFailed, nothing of its files.
+      throw new UaException(StatusCodes.Bad_SecurityChecksFailed);
+    }
     throw new UaException(code, sentence);
   }
 
