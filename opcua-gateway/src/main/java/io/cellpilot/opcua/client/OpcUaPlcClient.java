@@ -121,6 +121,9 @@ public final class OpcUaPlcClient implements PlcClient {
     public void onSessionInactive(UaSession session) {
       // Before anything else: from now on no value from the old session may reach a listener.
       online = false;
+      if (closed) {
+        return;
+      }
       counters.sessionsLost.increment();
       tracker.lost("connection to " + config.endpoint() + " lost; reconnecting");
       failAll(Quality.commFailure("connection to " + config.endpoint() + " lost"));
