@@ -6,6 +6,7 @@ import io.cellpilot.opcua.OpcUaGatewayException;
 import io.cellpilot.opcua.config.IdentityConfig;
 import io.cellpilot.opcua.config.PlcConfig;
 import io.cellpilot.opcua.security.ApplicationCertificate;
+import io.cellpilot.opcua.security.CryptoProviders;
 import io.cellpilot.opcua.security.PemFiles;
 import java.security.cert.X509Certificate;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ final class MiloClientFactory {
   /** Asks the server for its endpoints (GetEndpoints, OPC 10000-4 §5.4.4) and builds a client for the chosen one. */
   static OpcUaClient create(PlcConfig config, ApplicationCertificate certificate, CertificateValidator validator)
       throws Exception {
+    CryptoProviders.install();
     String url = config.endpoint().toString();
     List<EndpointDescription> endpoints = DiscoveryClient.getEndpoints(url)
         .get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -66,7 +66,14 @@ final class SubscriptionSupervisor implements OpcUaSubscription.SubscriptionList
     }
     counters.subscriptionRebuilds.increment();
     OpcUaSubscription s = new OpcUaSubscription(client, (double) config.publishingInterval().toMillis());
-    s.setTargetKeepAliveInterval(config.keepAliveInterval().toMillis());
+    // Keep-alive every keep-alive-interval; lifetime as long as the session's, so that the subscription outlives a
+    // network outage the session survives (Milo's own choice, 5 keep-alives, dies within seconds).
+    long publishing = Math.max(1, config.publishingInterval().toMillis());
+    long keepAliveCount = Math.max(1, (config.keepAliveInterval().toMillis() + publishing - 1) / publishing);
+    long lifetimeCount = Math.max(3 * keepAliveCount, config.sessionTimeout().toMillis() / publishing);
+    s.setLifetimeAndKeepAliveCalculated(false);
+    s.setMaxKeepAliveCount(uint(keepAliveCount));
+    s.setLifetimeCount(uint(lifetimeCount));
     s.setSubscriptionListener(this);
     s.create();
     subscription = s;

@@ -5,6 +5,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import io.cellpilot.opcua.OpcUaGatewayException;
 import io.cellpilot.opcua.config.SecurityPolicyName;
 import io.cellpilot.opcua.security.ApplicationCertificate;
+import io.cellpilot.opcua.security.CryptoProviders;
 import io.cellpilot.opcua.security.PkiDirectory;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -61,6 +62,7 @@ public final class OpcUaServerSetup {
   /** A server with a given application certificate (tests use odd ones: expired, wrong URI). */
   public static OpcUaServer create(CellServerConfig config, int port, ApplicationCertificate certificate,
       CertificateValidator clientValidator) {
+    CryptoProviders.install();
     try {
       CertificateStore store = new MemoryCertificateStore();
       store.set(NodeIds.RsaSha256ApplicationCertificateType,
