@@ -7,8 +7,6 @@ import io.cellpilot.opcua.config.TagConfig;
 import io.cellpilot.opcua.security.ApplicationCertificate;
 import io.cellpilot.opcua.security.PkiDirectory;
 import io.cellpilot.opcua.security.StrictCertificateValidator;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,31 +210,7 @@ public final class OpcUaPlcClient implements PlcClient {
 
   @Override
   public CompletableFuture<List<TagValue>> readAsync(List<String> names) {
-    TagValue[] results = new TagValue[names.size()];
-    List<TagState> send = new ArrayList<>();
-    List<Integer> where = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      TagState tag = tags.get(names.get(i));
-      if (tag == null) {
-        results[i] = notConfigured(names.get(i));
-      } else if (!online || client == null) {
-        results[i] = TagValue.bad(tag.ref, Quality.commFailure("not connected to " + config.endpoint()), null);
-      } else if (tag.nodeId() == null) {
-        results[i] = tag.current();
-      } else {
-        send.add(tag);
-        where.add(i);
-      }
-    }
-    if (send.isEmpty()) {
-      return CompletableFuture.completedFuture(Arrays.asList(results));
-    }
-    return TagOperations.read(client, send).thenApply(values -> {
-      for (int k = 0; k < values.size(); k++) {
-        results[where.get(k)] = values.get(k);
-      }
-      return Arrays.asList(results);
-    });
+    return Batches.read(names, tags, online ? client : null, config, this::notConfigured);
   }
 
   @Override
@@ -246,38 +220,7 @@ public final class OpcUaPlcClient implements PlcClient {
 
   @Override
   public CompletableFuture<List<WriteResult>> writeAsync(List<TagWrite> writes) {
-    WriteResult[] results = new WriteResult[writes.size()];
-    List<TagState> send = new ArrayList<>();
-    List<Object> values = new ArrayList<>();
-    List<Integer> where = new ArrayList<>();
-    for (int i = 0; i < writes.size(); i++) {
-      TagState tag = tags.get(writes.get(i).tag());
-      TagRef ref = new TagRef(config.id(), writes.get(i).tag());
-      if (tag == null) {
-        results[i] = new WriteResult(ref, OpcStatus.of(StatusCodes.Bad_NodeIdUnknown), "tag is not configured");
-      } else if (!online || client == null) {
-        results[i] = new WriteResult(ref, OpcStatus.of(StatusCodes.Bad_ServerNotConnected),
-            "not connected to " + config.endpoint());
-      } else if (tag.nodeId() == null) {
-        results[i] = new WriteResult(ref, tag.current().quality().status(), tag.current().quality().detail());
-      } else {
-        send.add(tag);
-        values.add(writes.get(i).value());
-        where.add(i);
-      }
-    }
-    if (send.isEmpty()) {
-      return CompletableFuture.completedFuture(Arrays.asList(results));
-    }
-    OpcUaClient c = client;
-    return TagOperations.learnDataTypes(c, send)
-        .thenCompose(v -> TagOperations.write(c, send, values))
-        .thenApply(written -> {
-          for (int k = 0; k < written.size(); k++) {
-            results[where.get(k)] = written.get(k);
-          }
-          return Arrays.asList(results);
-        });
+    return Batches.write(writes, tags, online ? client : null, config);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.cellpilot.opcua.interop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellpilot.opcua.security.ApplicationCertificate;
 import io.cellpilot.opcua.server.CellServer;
 import io.cellpilot.opcua.server.CellServerConfig;
 import io.cellpilot.opcua.server.InspectionSnapshot;
