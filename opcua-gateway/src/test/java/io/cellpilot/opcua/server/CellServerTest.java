@@ -127,6 +127,26 @@ class CellServerTest {
   }
 
   @Test
+  void theSessionLimitIsEnforced() {
+    try (CellServer small = CellServer.start(CellServerConfig.builder().bindAddress("127.0.0.1").port(0)
+        .pkiDir(dir.resolve("server-pki")).user("scada", "scada-password").maxSessions(1).build());
+         OpcUaPlcClient first = new OpcUaPlcClient(scada("first", small));
+         OpcUaPlcClient second = new OpcUaPlcClient(scada("second", small))) {
+      first.start();
+      await().atMost(20, SECONDS).until(() -> first.status().isConnected());
+      second.start();
+      await().atMost(20, SECONDS).until(() -> second.status().detail().contains("Bad_TooManySessions"));
+      assertFalse(second.status().isConnected());
+      assertTrue(first.status().isConnected());
+    }
+  }
+
+  private static PlcConfig scada(String id, CellServer server) {
+    return PlcConfig.builder(id).endpoint(server.endpointUrl()).pkiDir(dir.resolve("pki"))
+        .identity(new IdentityConfig.UserPassword("scada", "scada-password")).build();
+  }
+
+  @Test
   void configurationErrorsNameTheKey() {
     var e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
         () -> CellServerConfig.builder().port(70000).user("a", "longenough").build());
