@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
@@ -41,6 +42,7 @@ public final class OpcUaPlcClient implements PlcClient {
   private final SubscriptionSupervisor subscriptions;
   private volatile boolean online;
   private volatile boolean closed;
+  private final AtomicBoolean started = new AtomicBoolean();
   private volatile OpcUaClient client;
   private long retryDelayMillis = 500;
 
@@ -68,6 +70,9 @@ public final class OpcUaPlcClient implements PlcClient {
 
   @Override
   public void start() {
+    if (closed || !started.compareAndSet(false, true)) {
+      throw new IllegalStateException("[" + config.id() + "] start() may be called once, before close()");
+    }
     PkiDirectory pki = PkiDirectory.open(config.pkiDir());
     ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(pki, "cellpilot-gateway",
         config.applicationUri(), List.of());

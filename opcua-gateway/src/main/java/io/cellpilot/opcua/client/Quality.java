@@ -50,9 +50,12 @@ public record Quality(Level level, Reason reason, OpcStatus status, String detai
 
   /** Maps an OPC UA status (from a value, a monitored item or an operation) to a quality. */
   public static Quality fromStatus(long statusCode) {
+    if (statusCode == StatusCodes.Good) {
+      return GOOD; // the hot path: almost every notification; no name lookup
+    }
     OpcStatus status = OpcStatus.of(statusCode);
     if (status.isGood()) {
-      return statusCode == StatusCodes.Good ? GOOD : new Quality(Level.GOOD, Reason.NONE, status, "");
+      return new Quality(Level.GOOD, Reason.NONE, status, "");
     }
     if (status.isUncertain()) {
       return new Quality(Level.UNCERTAIN, Reason.UNCERTAIN, status, "server reports " + status.name());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -105,8 +106,7 @@ final class TagState {
     Object value = Values.toJava(dv.value());
     if (config.scaling().isPresent() && value != null) {
       if (!(value instanceof Number n)) {
-        return new TagValue(ref, null, Quality.bad(Quality.Reason.TYPE,
-            org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_TypeMismatch,
+        return new TagValue(ref, null, Quality.bad(Quality.Reason.TYPE, StatusCodes.Bad_TypeMismatch,
             "scaling configured but the node delivers " + value.getClass().getSimpleName()), source, server, unit);
       }
       value = config.scaling().get().toEngineering(n.doubleValue());
