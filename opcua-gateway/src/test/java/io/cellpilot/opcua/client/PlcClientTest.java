@@ -1,5 +1,6 @@
 package io.cellpilot.opcua.client;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellpilot.opcua.config.Deadband;
+import io.cellpilot.opcua.config.IdentityConfig;
 import io.cellpilot.opcua.config.PlcConfig;
 import io.cellpilot.opcua.config.Scaling;
 import io.cellpilot.opcua.config.TagConfig;
@@ -39,7 +42,7 @@ class PlcClientTest {
     TestPki.trustServer(dir.resolve("plc-pki"), dir.resolve("pki"));
     PlcConfig config = PlcConfig.builder("plc1")
         .endpoint(plc.endpoint())
-        .identity(new io.cellpilot.opcua.config.IdentityConfig.UserPassword("operator", "operator-pw"))
+        .identity(new IdentityConfig.UserPassword("operator", "operator-pw"))
         .pkiDir(dir.resolve("pki"))
         .defaultNamespace(TestPlcServer.NAMESPACE)
         .tag(TagConfig.builder("counter").nodeId(NS + "Counter").samplingInterval(Duration.ofMillis(50)))
@@ -47,6 +50,8 @@ class PlcClientTest {
         .tag(TagConfig.builder("level").nodeId(NS + "Raw").scaling(new Scaling(0, 27648, 0, 100)).unit("%"))
         .tag(TagConfig.builder("total").nodeId(NS + "Total"))
         .tag(TagConfig.builder("name").nodeId(NS + "Name"))
+        .tag(TagConfig.builder("damped").nodeId(NS + "Temperature").samplingInterval(Duration.ofMillis(50))
+            .deadband(Deadband.absolute(1.0)))
         .tag(TagConfig.builder("setpoint").nodeId(NS + "Setpoint").subscribe(false))
         .tag(TagConfig.builder("ghost").nodeId(NS + "NoSuchNode"))
         .tag(TagConfig.builder("lost").browsePath("Plant/Nowhere"))
@@ -88,6 +93,19 @@ class PlcClientTest {
     TagValue v = names.stream().filter(x -> "press-7".equals(x.value())).findFirst().orElseThrow();
     assertTrue(v.isGood());
     assertTrue(v.serverTime() != null || v.sourceTime() != null);
+  }
+
+  @Test
+  void anAbsoluteDeadbandSuppressesSmallChanges() {
+    List<Object> damped = new CopyOnWriteArrayList<>();
+    client.subscribe("damped", v -> damped.add(v.value()));
+    plc.set("Temperature", 30.0);
+    await().atMost(10, SECONDS).until(() -> damped.contains(30.0));
+    plc.set("Temperature", 30.4);
+    // Ten sampling intervals: a server without the filter would have reported 30.4 by then.
+    await().during(500, MILLISECONDS).atMost(5, SECONDS).until(() -> !damped.contains(30.4));
+    plc.set("Temperature", 32.0);
+    await().atMost(10, SECONDS).until(() -> damped.contains(32.0));
   }
 
   @Test
