@@ -1,14 +1,17 @@
 package io.cellpilot.cli;
 
+import io.cellpilot.opcua.cli.OpcUaBenchCommand;
 import io.cellpilot.robot.bench.RobotBenchCommand;
 import io.cellpilot.status.bench.MqttBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code cellpilot bench ...}: each capability's benchmark, each with its baseline in the same run. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks; each compares against a baseline measured in the same run.",
-    subcommands = {RobotBenchCommand.class, MqttBenchCommand.class})
+/** {@code cellpilot bench <area>}: each capability's benchmark, each against a bare baseline measured in the same run. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
+    subcommands = {OpcUaBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec
