@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Edge controller for robot work cells.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
 

@@ -21,6 +21,7 @@ public final class CellState implements TagSink {
   private final Clock clock;
   private final Function<String, Duration> maxAgeOf;
   private final Map<String, TagValue> latest = new ConcurrentHashMap<>();
+  private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
   private final List<TagSink> listeners = new CopyOnWriteArrayList<>();
 
   /** @param maxAgeOf each tag's max age (per tag, or its source's) */
@@ -31,9 +32,18 @@ public final class CellState implements TagSink {
 
   @Override
   public void accept(TagValue value) {
+    confirmed.remove(value.tag());
     latest.put(value.tag(), value);
     for (TagSink listener : listeners) {
       listener.accept(value);
+    }
+  }
+
+  @Override
+  public void confirm(String tag, Instant at) {
+    TagValue value = latest.get(tag);
+    if (value != null && value.quality() != Quality.BAD) {
+      confirmed.merge(tag, at, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
@@ -80,7 +90,9 @@ public final class CellState implements TagSink {
     if (value == null) {
       return new TagReading(tag, null, Duration.ZERO, maxAge, true);
     }
-    Duration age = Duration.between(value.sourceTime(), now);
+    Instant vouched = confirmed.get(tag);
+    Instant since = vouched != null && vouched.isAfter(value.sourceTime()) ? vouched : value.sourceTime();
+    Duration age = Duration.between(since, now);
     if (age.isNegative()) {
       // A device clock ahead of ours: judge by arrival, which we measured ourselves.
       age = Duration.between(value.receivedTime(), now);
