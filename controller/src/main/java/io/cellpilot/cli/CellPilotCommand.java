@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         RunCommand.class,
+        UsersCommand.class,
+        BenchCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
 
