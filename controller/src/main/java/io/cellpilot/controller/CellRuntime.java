@@ -1,5 +1,7 @@
 package io.cellpilot.controller;
 
+import io.cellpilot.controller.cell.RobotControl;
+import io.cellpilot.controller.cell.RobotStatus;
 import io.cellpilot.controller.config.ConfigTree;
 import io.cellpilot.controller.health.HealthMonitor;
 import io.cellpilot.controller.ingest.CameraSource;
@@ -38,13 +40,15 @@ public class CellRuntime {
   private final InspectionPipeline pipeline;
   private final HealthMonitor health;
   private final ModelRegistry models;
+  private final RobotControl robot;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
   public CellRuntime(ConfigTree config, CellState state, List<IngestSource> sources, List<CameraSource> cameras,
-      @Nullable InspectionPipeline pipeline, HealthMonitor health, ModelRegistry models,
+      @Nullable InspectionPipeline pipeline, HealthMonitor health, ModelRegistry models, RobotControl robot,
       @Named("cellpilot") ScheduledExecutorService scheduler, Clock clock) {
+    this.robot = robot;
     this.config = config;
     this.state = state;
     this.sources = sources;
@@ -90,8 +94,13 @@ public class CellRuntime {
         config.string("cellpilot.cell"), sources.size(), cameras.size(), pipeline == null ? "off" : "on");
   }
 
+  /** Leaves the robot stopped: the first thing on shutdown, before the sources and the broker close. */
   @PreDestroy
   void stop() {
     ticks.forEach(t -> t.cancel(false));
+    if (!config.ids("cellpilot.robots").isEmpty()) {
+      RobotStatus status = robot.stop("controller shutting down");
+      log.info("[cell] robot stopped for shutdown: {}", status.detail());
+    }
   }
 }

@@ -10,8 +10,6 @@ import io.cellpilot.controller.inspection.PartImagePairer.Pair;
 import io.cellpilot.controller.inspection.PartImagePairer.PartWithoutImage;
 import io.cellpilot.controller.models.LoadedModel;
 import io.cellpilot.controller.models.ModelRegistry;
-import io.cellpilot.controller.review.ReviewException;
-import io.cellpilot.controller.review.ReviewItem;
 import io.cellpilot.controller.review.ReviewQueue;
 import io.cellpilot.controller.state.CellState;
 import io.cellpilot.controller.state.StaleDataException;
@@ -20,22 +18,16 @@ import io.cellpilot.controller.state.TagValue;
 import io.cellpilot.events.CellEventBus;
 import io.cellpilot.events.EventIds;
 import io.cellpilot.events.InspectionCounts;
-import io.cellpilot.events.PartInspected;
-import io.cellpilot.events.PartRejected;
-import io.cellpilot.events.ReviewRequested;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,16 +44,11 @@ public final class InspectionPipeline implements ImageSink, AutoCloseable {
   private final CellState state;
   private final ModelRegistry models;
   private final RobotControl robot;
-  private final RejectHandler rejects;
   private final LineControl line;
-  private final ReviewQueue reviews;
-  private final DecisionLog decisions;
-  private final CellEventBus events;
-  private final EventIds ids;
   private final Clock clock;
   private final PartImagePairer pairer;
+  private final InspectionOutcomes outcomes;
   private final ThreadPoolExecutor worker;
-  private final AtomicReference<InspectionCounts> counts = new AtomicReference<>(InspectionCounts.ZERO);
   private final LongAdder dropped = new LongAdder();
   private String lastPartId = "";
 
@@ -72,14 +59,10 @@ public final class InspectionPipeline implements ImageSink, AutoCloseable {
     this.state = state;
     this.models = models;
     this.robot = robot;
-    this.rejects = rejects;
     this.line = line;
-    this.reviews = reviews;
-    this.decisions = decisions;
-    this.events = events;
-    this.ids = ids;
     this.clock = clock;
     this.pairer = new PartImagePairer(settings.pairingTimeout(), 1000);
+    this.outcomes = new InspectionOutcomes(rejects, reviews, decisions, events, ids, clock);
     this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
       Thread t = new Thread(r, "inspection");
       t.setDaemon(true);
@@ -166,7 +149,7 @@ public final class InspectionPipeline implements ImageSink, AutoCloseable {
         staleProblem(), robotStatus.ready() ? "" : robotStatus.detail(), line.pausedBy().orElse(""));
     Decision decision = InspectionPolicy.decide(input);
     DecisionRecord.Shadow shadow = shadow(image, input);
-    finish(pair.partId(), image, sha, version, verdict, threshold, decision, shadow);
+    outcomes.finish(pair.partId(), image, sha, version, verdict, threshold, decision, shadow);
   }
 
   private String staleProblem() {
@@ -197,95 +180,17 @@ public final class InspectionPipeline implements ImageSink, AutoCloseable {
     }
   }
 
-  private void finish(String partId, CameraImage image, String sha, String version, ModelVerdict verdict,
-      double threshold, Decision decision, DecisionRecord.Shadow shadow) {
-    Instant now = clock.instant();
-    double score = verdict == null ? Double.NaN : verdict.score();
-    Decision actual = decision;
-    if (decision.action() == Action.REVIEW || decision.action() == Action.HOLD) {
-      actual = queueForReview(partId, image, sha, version, score, threshold, decision, now);
-    }
-    decisions.append(new DecisionRecord(now.toString(), partId, sha, version, score, threshold,
-        verdict == null ? "" : verdict.verdict().name(), verdict == null ? null : verdict.defectType(),
-        actual.action(), actual.reason(), shadow));
-    InspectionCounts c = count(actual.action());
-    events.publish(new PartInspected(ids.next(), now, partId,
-        verdict == null ? PartInspected.Verdict.UNCERTAIN : verdict.verdict(),
-        verdict == null ? null : verdict.defectType(), score, threshold, version, sha, eventAction(actual.action()),
-        c));
-    log.debug("[inspection] part {}: {} {}", partId, actual.action(), actual.reason());
-    if (actual.action() == Action.REJECT) {
-      rejects.reject(partId).whenComplete((outcome, error) -> {
-        RejectOutcome o = error == null ? outcome
-            : new RejectOutcome(PartRejected.Outcome.FAILED, "", "", Double.NaN, Double.NaN, String.valueOf(error));
-        events.publish(new PartRejected(ids.next(), clock.instant(), partId, o.robotId(), o.commandId(),
-            o.outcome(), o.cycleSeconds(), o.energyWh(), o.reason()));
-      });
-    }
-  }
-
-  private Decision queueForReview(String partId, CameraImage image, String sha, String version, double score,
-      double threshold, Decision decision, Instant now) {
-    try {
-      ReviewItem item = reviews.add(new ReviewItem(partId, now.toString(), score, threshold, version,
-          decision.action().name(), decision.reason(), sha, ""), image == null ? null : image.bytes(),
-          extension(image));
-      events.publish(new ReviewRequested(ids.next(), now, item.partId(), score, threshold, version, reviews.size()));
-      return decision;
-    } catch (ReviewException | java.io.UncheckedIOException e) {
-      log.error("[inspection] part {} could not be queued for review: {}", partId, e.getMessage());
-      return new Decision(Action.HOLD, decision.reason() + "; not queued for review: " + e.getMessage());
-    }
-  }
-
   private void expired(PartImagePairer.Expired expired) {
+    String within = " within " + settings.pairingTimeout().toMillis() + " ms";
     if (expired instanceof PartWithoutImage p) {
-      finishWithoutImage(p.partId(), "no image arrived within " + settings.pairingTimeout().toMillis() + " ms");
+      outcomes.withoutImage(p.partId(), "no image arrived" + within);
     } else if (expired instanceof ImageWithoutPart i) {
-      CameraImage image = i.image();
-      Instant now = clock.instant();
-      Decision hold = new Decision(Action.HOLD, "image arrived but the PLC reported no part " + image.partId()
-          + " within " + settings.pairingTimeout().toMillis() + " ms");
-      decisions.append(new DecisionRecord(now.toString(), image.partId(), sha256(image.bytes()), "", Double.NaN,
-          Double.NaN, "", null, hold.action(), hold.reason(), null));
-      log.warn("[inspection] {}", hold.reason());
+      outcomes.withoutPart(i.image(), "image arrived but the PLC reported no part " + i.image().partId() + within);
     }
-  }
-
-  private void finishWithoutImage(String partId, String why) {
-    Instant now = clock.instant();
-    decisions.append(new DecisionRecord(now.toString(), partId, "", "", Double.NaN, Double.NaN, "", null,
-        Action.HOLD, why, null));
-    count(Action.HOLD);
-    log.warn("[inspection] part {} held: {}", partId, why);
-  }
-
-  private InspectionCounts count(Action action) {
-    return counts.updateAndGet(c -> new InspectionCounts(c.inspected() + 1,
-        c.good() + (action == Action.PASS ? 1 : 0),
-        c.rejected() + (action == Action.REJECT ? 1 : 0),
-        c.review() + (action == Action.REVIEW || action == Action.HOLD ? 1 : 0)));
-  }
-
-  /** The event contract has no HOLD: a held part goes to an operator, exactly like a review. */
-  private static PartInspected.Action eventAction(Action action) {
-    switch (action) {
-      case PASS: return PartInspected.Action.PASS;
-      case REJECT: return PartInspected.Action.REJECT;
-      default: return PartInspected.Action.REVIEW;
-    }
-  }
-
-  private static String extension(CameraImage image) {
-    if (image == null) {
-      return "bin";
-    }
-    String type = image.contentType();
-    return type.equals("image/png") ? "png" : type.equals("image/jpeg") ? "jpg" : "img";
   }
 
   public InspectionCounts counts() {
-    return counts.get();
+    return outcomes.counts();
   }
 
   /** Updates dropped because the pipeline queue was full. */
@@ -318,9 +223,5 @@ public final class InspectionPipeline implements ImageSink, AutoCloseable {
   /** For tests: true once every submitted step has run. */
   public boolean idle() {
     return worker.getQueue().isEmpty() && worker.getActiveCount() == 0;
-  }
-
-  List<String> requiredTags() {
-    return settings.requiredTags();
   }
 }
