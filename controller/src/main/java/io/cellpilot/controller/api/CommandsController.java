@@ -61,7 +61,7 @@ public class CommandsController {
 
   @Post("/alarms/reset")
   public HttpResponse<?> resetAlarm(HttpRequest<?> request, @Body AlarmRequest body) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.resetAlarm(who.orElse(null), "http", body.alarmId()), who);
   }
 
@@ -73,25 +73,25 @@ public class CommandsController {
 
   @Post("/models/{id}/load")
   public HttpResponse<?> load(HttpRequest<?> request, String id, @Body PackageRequest body) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.loadModel(who.orElse(null), "http", id, body.packageName()), who);
   }
 
   @Post("/models/{id}/rollback")
   public HttpResponse<?> rollback(HttpRequest<?> request, String id) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.rollbackModel(who.orElse(null), "http", id), who);
   }
 
   @Post("/models/{id}/shadow")
   public HttpResponse<?> shadow(HttpRequest<?> request, String id, @Body PackageRequest body) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.startShadow(who.orElse(null), "http", id, body.packageName()), who);
   }
 
   @Delete("/models/{id}/shadow")
   public HttpResponse<?> stopShadow(HttpRequest<?> request, String id) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.stopShadow(who.orElse(null), "http", id), who);
   }
 
@@ -103,20 +103,20 @@ public class CommandsController {
 
   @Post("/robot/stop")
   public HttpResponse<?> stop(HttpRequest<?> request, @Body @Nullable StopRequest body) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     String reason = body == null || body.reason() == null ? "stop requested over HTTP" : body.reason();
     return HttpAuth.respond(commands.stopRobot(who.orElse(null), "http", reason), who);
   }
 
   @Post("/line/pause")
   public HttpResponse<?> pause(HttpRequest<?> request) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.pauseLine(who.orElse(null), "http"), who);
   }
 
   @Post("/line/resume")
   public HttpResponse<?> resume(HttpRequest<?> request) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     return HttpAuth.respond(commands.resumeLine(who.orElse(null), "http"), who);
   }
 }

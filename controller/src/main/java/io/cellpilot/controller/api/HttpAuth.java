@@ -61,6 +61,18 @@ public class HttpAuth {
     return Optional.of(who.orElseThrow(() -> new Unauthorized("wrong user name, password or token")));
   }
 
+  /**
+   * The sender of a command: wrong credentials count as none, so that the command is refused (401) by
+   * {@code CellCommands} and the attempt lands in the audit log like every other command.
+   */
+  public Optional<Principal> commandSender(HttpRequest<?> request) {
+    try {
+      return principal(request);
+    } catch (Unauthorized e) {
+      return Optional.empty();
+    }
+  }
+
   /** Reads need a viewer unless {@code cellpilot.security.anonymous-read} is on. */
   public void requireRead(HttpRequest<?> request) {
     Optional<Principal> who = principal(request);

@@ -76,7 +76,7 @@ public class InspectionController {
 
   @Post("/reviews/{partId}/resolve")
   public HttpResponse<?> resolve(HttpRequest<?> request, String partId, @Body @Nullable ResolveRequest body) {
-    Optional<Principal> who = auth.principal(request);
+    Optional<Principal> who = auth.commandSender(request);
     CommandResult result = commands.resolveReview(who.orElse(null), "http", partId,
         body == null ? null : body.label());
     return HttpAuth.respond(result, who);
