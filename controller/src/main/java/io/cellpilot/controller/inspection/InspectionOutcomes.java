@@ -90,7 +90,10 @@ final class InspectionOutcomes {
     Instant now = clock.instant();
     decisions.append(new DecisionRecord(now.toString(), partId, "", "", Double.NaN, Double.NaN, "", null,
         Action.HOLD, why, null));
-    count(Action.HOLD);
+    InspectionCounts c = count(Action.HOLD);
+    // Published like any held part, so that the status publishers' counts and last verdict stay complete.
+    events.publish(new PartInspected(ids.next(), now, partId, PartInspected.Verdict.UNCERTAIN, null, Double.NaN,
+        Double.NaN, "", "", PartInspected.Action.REVIEW, c));
     log.warn("[inspection] part {} held: {}", partId, why);
   }
 

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellpilot.controller.broker.BrokerEndpoint;
 import io.cellpilot.controller.models.ModelRegistry;
+import io.cellpilot.commands.OperatorCommands;
+import io.cellpilot.controller.security.CellCommands;
+import io.cellpilot.controller.security.FileAuditLog;
 import io.cellpilot.controller.security.FileUserStore;
+import io.cellpilot.events.CellEventBus;
+import io.cellpilot.security.AuditLog;
+import io.cellpilot.security.Authenticator;
 import io.cellpilot.controller.support.Mqtt;
 import io.cellpilot.controller.support.RecordingRobot;
 import io.cellpilot.controller.support.TestImages;
@@ -147,6 +153,15 @@ class ControllerApiTest {
     assertEquals("v2", models.active("inspection").orElseThrow().version());
     assertEquals(HttpStatus.OK, status(as("engineer", HttpRequest.POST("/api/models/inspection/rollback", ""))));
     assertEquals("v1", models.active("inspection").orElseThrow().version());
+  }
+
+  @Test
+  void theSharedContractsAreBeansOtherModulesCanInject() {
+    ApplicationContext context = server.getApplicationContext();
+    assertTrue(context.getBean(OperatorCommands.class) instanceof CellCommands);
+    assertTrue(context.getBean(Authenticator.class) instanceof FileUserStore);
+    assertTrue(context.getBean(AuditLog.class) instanceof FileAuditLog);
+    assertTrue(context.getBean(CellEventBus.class) != null);
   }
 
   @Test

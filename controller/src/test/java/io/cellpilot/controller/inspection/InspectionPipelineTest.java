@@ -172,6 +172,8 @@ class InspectionPipelineTest {
     DecisionRecord d = decisionFor("P6");
     assertEquals(Action.HOLD, d.action());
     assertEquals("no image arrived within 500 ms", d.reason());
+    assertTrue(events.stream().anyMatch(e -> e instanceof PartInspected p && p.partId().equals("P6")
+        && p.action() == PartInspected.Action.REVIEW));
   }
 
   @Test
