@@ -45,6 +45,7 @@ class InspectionPipelineTest {
   private DecisionLog decisions;
   private ReviewQueue reviews;
   private InspectionPipeline pipeline;
+  private ModelRegistry models;
 
   @BeforeEach
   void start() throws Exception {
@@ -53,7 +54,7 @@ class InspectionPipelineTest {
     EventIds ids = EventIds.startingNow();
     state = new CellState(clock, new TagMaxAges(Duration.ofSeconds(30)));
     state.accept(TagValue.good("plc.line-state", 1.0, clock.instant(), clock.instant()));
-    ModelRegistry models = new ModelRegistry(Map.of("inspection", "inspection"), new TestModelPackages(), dir, bus,
+    models = new ModelRegistry(Map.of("inspection", "inspection"), new TestModelPackages(), dir, bus,
         ids, clock);
     models.load("inspection", TestModelPackages.write(dir.resolve("v1.pkg"), "v1", 0.5), "test");
     decisions = new DecisionLog(dir.resolve("decisions.jsonl"), 100);
@@ -163,6 +164,18 @@ class InspectionPipelineTest {
     DecisionRecord d = decisionFor("P10");
     assertEquals(Action.HOLD, d.action());
     assertTrue(d.reason().contains("the PLC reported no part P10"), d.reason());
+    assertTrue(picked.isEmpty());
+  }
+
+  @Test
+  void aShadowCandidateIsRecordedBesideTheDecisionButNeverActedOn() throws Exception {
+    models.startShadow("inspection", TestModelPackages.write(dir.resolve("v2.pkg"), "v2", 0.2), "eng");
+    partArrives("P11");
+    image("P11", 100);
+    DecisionRecord d = decisionFor("P11");
+    assertEquals(Action.PASS, d.action(), "the active model v1 (threshold 0.5) decides");
+    assertEquals("v2", d.shadow().modelVersion());
+    assertEquals(Action.REJECT, d.shadow().wouldDo(), "v2 (threshold 0.2) would have rejected it");
     assertTrue(picked.isEmpty());
   }
 
