@@ -107,7 +107,8 @@ class InspectionPipelineTest {
     assertEquals(InspectionPipeline.sha256(TestImages.png(40)), d.imageSha256());
     assertEquals(40 / 255.0, d.score(), 1e-9);
     assertEquals(0.5, d.threshold());
-    assertTrue(events.stream().anyMatch(e -> e instanceof PartInspected p && p.partId().equals("P1")
+    await().atMost(5, SECONDS).until(() -> events.stream().anyMatch(e -> e instanceof PartInspected p
+        && p.partId().equals("P1")
         && p.action() == PartInspected.Action.PASS && p.counts().good() == 1));
   }
 
@@ -185,8 +186,9 @@ class InspectionPipelineTest {
     DecisionRecord d = decisionFor("P6");
     assertEquals(Action.HOLD, d.action());
     assertEquals("no image arrived within 500 ms", d.reason());
-    assertTrue(events.stream().anyMatch(e -> e instanceof PartInspected p && p.partId().equals("P6")
-        && p.action() == PartInspected.Action.REVIEW));
+    // The record is written before the event is published: wait for the event too.
+    await().atMost(5, SECONDS).until(() -> events.stream().anyMatch(e -> e instanceof PartInspected p
+        && p.partId().equals("P6") && p.action() == PartInspected.Action.REVIEW));
   }
 
   @Test
