@@ -91,7 +91,7 @@ class MqttIngestSourceTest {
       assertTrue(state.read("press.vibration").stale());
 
       broker.start();
-      await().atMost(30, SECONDS).until(() -> source.connection().connected());
+      await().atMost(60, SECONDS).until(() -> source.connection().connected());
       try (Mqtt pub = new Mqtt(broker.uri(), "pub-b2")) {
         pub.json("b/press/vibration", "{\"value\":2.0}");
       }
