@@ -54,6 +54,11 @@ public final class MqttCameraSource implements CameraSource {
     connection.start();
   }
 
+  /** Delivers to {@code sink} without connecting, so that tests can feed messages directly. */
+  void attachForTest(ImageSink sink) {
+    this.sink = sink;
+  }
+
   void onMessage(String topic, MqttMessage message) {
     Instant now = clock.instant();
     MqttProperties props = message.getProperties();
