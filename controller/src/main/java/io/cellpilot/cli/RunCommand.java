@@ -5,7 +5,6 @@ import io.cellpilot.controller.config.ConfigException;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,15 +26,12 @@ public final class RunCommand implements Callable<Integer> {
       e.problems().forEach(p -> System.err.println("  - " + p));
       return 2;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // Closing the context stops the pipelines, then the sources, then the embedded broker.
-      if (context.isRunning()) {
-        context.close();
-      }
-      stopped.countDown();
-    }, "cellpilot-shutdown"));
-    stopped.await();
+    // Micronaut's own shutdown hook stops the context on Ctrl-C or SIGTERM: the robot first (CellRuntime), then the
+    // pipelines, the sources and the embedded broker. A second hook closing it too would race with it (and can
+    // deadlock inside the HTTP server's stop), so this thread only waits for it.
+    while (context.isRunning()) {
+      Thread.sleep(250);
+    }
     return 0;
   }
 }

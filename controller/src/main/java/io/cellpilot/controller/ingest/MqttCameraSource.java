@@ -27,7 +27,7 @@ public final class MqttCameraSource implements CameraSource {
   private final MalformedMessages refused;
   private final LongAdder images = new LongAdder();
   private volatile ImageSink sink;
-  private MqttConnection connection;
+  private volatile MqttConnection connection;
 
   public MqttCameraSource(String id, MqttEndpoint endpoint, String topic, String partIdProperty, long maxBytes,
       Clock clock, ScheduledExecutorService scheduler) {
@@ -117,10 +117,12 @@ public final class MqttCameraSource implements CameraSource {
     return new IngestStats(images.sum() + refused.total(), images.sum(), refused.total(), refused.byTopic());
   }
 
+  /** Idempotent: the runtime closes sources in order at shutdown, and the container may close them again. */
   @Override
   public synchronized void close() {
     if (connection != null) {
       connection.close();
+      connection = null;
     }
   }
 }

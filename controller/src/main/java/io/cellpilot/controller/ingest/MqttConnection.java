@@ -170,6 +170,9 @@ public final class MqttConnection implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     MqttAsyncClient c = client;
     if (c == null) {

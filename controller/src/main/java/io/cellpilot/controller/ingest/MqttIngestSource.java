@@ -57,7 +57,7 @@ public final class MqttIngestSource implements IngestSource {
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private Thread decoder;
   private volatile TagSink sink;
-  private MqttConnection connection;
+  private volatile MqttConnection connection;
 
   public MqttIngestSource(String id, MqttEndpoint endpoint, List<TopicMapping> mappings, int qos, Clock clock,
       ScheduledExecutorService scheduler) {
@@ -198,10 +198,12 @@ public final class MqttIngestSource implements IngestSource {
     return endpoint;
   }
 
+  /** Idempotent: the runtime closes sources in order at shutdown, and the container may close them again. */
   @Override
   public synchronized void close() {
     if (connection != null) {
       connection.close();
+      connection = null;
     }
     if (decoder != null) {
       decoder.interrupt();
