@@ -1,5 +1,6 @@
 package io.cellpilot.cli;
 
+import io.cellpilot.controller.bench.IngestBenchCommand;
 import io.cellpilot.opcua.cli.OpcUaBenchCommand;
 import io.cellpilot.robot.bench.RobotBenchCommand;
 import io.cellpilot.status.bench.MqttBenchCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
-    subcommands = {OpcUaBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class})
+    subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

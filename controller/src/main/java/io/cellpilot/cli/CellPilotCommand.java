@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Edge controller for robot work cells.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RunCommand.class,
+        UsersCommand.class,
         io.cellpilot.opcua.cli.BrowseCommand.class,
         BenchCommand.class,
     })

@@ -1,0 +1,91 @@
+package io.cellpilot.controller.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** The kinds of value a configuration key can hold, each with the parser that turns YAML text into it. */
+public enum ValueType {
+  STRING, BOOLEAN, INTEGER, DECIMAL, DURATION, URL, PATH, STRING_LIST;
+
+  /**
+   * Parses a raw value, throwing {@link IllegalArgumentException} with a message that completes
+   * "{@code <key> must be ...}".
+   */
+  public Object parse(Object raw) {
+    switch (this) {
+      case STRING:
+      case PATH:
+        if (raw instanceof java.util.Map || raw instanceof List) {
+          throw new IllegalArgumentException("a single value, was a " + (raw instanceof List ? "list" : "section"));
+        }
+        return String.valueOf(raw);
+      case BOOLEAN:
+        String b = String.valueOf(raw).toLowerCase(Locale.ROOT);
+        if (b.equals("true") || b.equals("false")) {
+          return Boolean.valueOf(b);
+        }
+        throw new IllegalArgumentException("true or false, was " + raw);
+      case INTEGER:
+        try {
+          return Long.parseLong(String.valueOf(raw).trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("a whole number, was " + raw);
+        }
+      case DECIMAL:
+        try {
+          double d = Double.parseDouble(String.valueOf(raw).trim());
+          if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("a finite number, was " + raw);
+          }
+          return d;
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("a number, was " + raw);
+        }
+      case DURATION:
+        return parseDuration(String.valueOf(raw));
+      case URL:
+        try {
+          URI uri = new URI(String.valueOf(raw).trim());
+          if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("a URL like tcp://host:1883, was " + raw);
+          }
+          return uri;
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalArgumentException("a URL like tcp://host:1883, was " + raw);
+        }
+      case STRING_LIST:
+        if (raw instanceof List<?> list) {
+          return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(raw).split("\\s*,\\s*"));
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /** Durations as Micronaut writes them: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 {@code PT5S}. */
+  static Duration parseDuration(String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (s.startsWith("pt") || s.startsWith("p")) {
+        return Duration.parse(s.toUpperCase(Locale.ROOT));
+      }
+      if (s.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+      }
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      switch (s.charAt(s.length() - 1)) {
+        case 's': return Duration.ofSeconds(n);
+        case 'm': return Duration.ofMinutes(n);
+        case 'h': return Duration.ofHours(n);
+        case 'd': return Duration.ofDays(n);
+        default: break;
+      }
+    } catch (RuntimeException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException("a duration like 250ms, 5s, 2m or 1h, was " + text);
+  }
+}
