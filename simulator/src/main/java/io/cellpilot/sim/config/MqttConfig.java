@@ -1,0 +1,77 @@
+package io.cellpilot.sim.config;
+
+/**
+ * Where the cell's devices publish. {@code brokerUri} null or empty: the cell starts an embedded MQTT 5 broker
+ * (HiveMQ CE) on {@code embeddedPort} (0: a free port).
+ */
+public record MqttConfig(
+    String brokerUri, int embeddedPort, String clientId, String topicPrefix, int qos, String username,
+    String password) {
+
+  public MqttConfig {
+    brokerUri = brokerUri == null || brokerUri.isBlank() ? null : brokerUri.trim();
+    Check.that(brokerUri == null || brokerUri.matches("(tcp|ssl|ws|wss)://[^\\s/]+(:\\d+)?/?"),
+        "mqtt.broker-uri must look like tcp://host:1883, was \"" + brokerUri + "\"");
+    Check.between("mqtt.embedded-port", embeddedPort, 0, 65535);
+    Check.notBlank("mqtt.client-id", clientId);
+    Check.notBlank("mqtt.topic-prefix", topicPrefix);
+    Check.that(!topicPrefix.contains("#") && !topicPrefix.contains("+") && !topicPrefix.endsWith("/"),
+        "mqtt.topic-prefix must not contain wildcards or end with '/', was \"" + topicPrefix + "\"");
+    Check.between("mqtt.qos", qos, 0, 2);
+  }
+
+  /** True when the cell must start its own broker. */
+  public boolean embedded() {
+    return brokerUri == null;
+  }
+
+  /** Settings for {@link MqttConfig}; defaults: embedded broker, prefix {@code factory/line1}, QoS 1. */
+  public static final class Builder {
+    private String brokerUri;
+    private int embeddedPort = 0;
+    private String clientId = "cellpilot-sim";
+    private String topicPrefix = "factory/line1";
+    private int qos = 1;
+    private String username;
+    private String password;
+
+    public Builder brokerUri(String brokerUri) {
+      this.brokerUri = brokerUri;
+      return this;
+    }
+
+    public Builder embeddedPort(int embeddedPort) {
+      this.embeddedPort = embeddedPort;
+      return this;
+    }
+
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    public Builder topicPrefix(String topicPrefix) {
+      this.topicPrefix = topicPrefix;
+      return this;
+    }
+
+    public Builder qos(int qos) {
+      this.qos = qos;
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    public MqttConfig build() {
+      return new MqttConfig(brokerUri, embeddedPort, clientId, topicPrefix, qos, username, password);
+    }
+  }
+}
