@@ -44,11 +44,19 @@ public record SimConfig(
     return new Builder();
   }
 
-  /** A configuration for tests: every port free, embedded broker, seed {@code seed}, everything else default. */
+  /**
+   * A configuration for tests: every port free, embedded broker, a client id of its own (several cells may share a
+   * broker), seed {@code seed}, everything else default.
+   */
   public static Builder forTests(long seed) {
-    return builder().seed(seed).plc(p -> p.port(0)).mqtt(m -> m.embeddedPort(0))
+    int n = TEST_CELLS.incrementAndGet();
+    return builder().seed(seed).plc(p -> p.port(0))
+        .mqtt(m -> m.embeddedPort(0).clientId("cellpilot-sim-test-" + n))
         .cobot(c -> c.ports(0, 0, 0));
   }
+
+  private static final java.util.concurrent.atomic.AtomicInteger TEST_CELLS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Settings for {@link SimConfig}; each section is changed through its own builder. */
   public static final class Builder {

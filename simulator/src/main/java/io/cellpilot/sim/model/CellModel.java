@@ -7,6 +7,7 @@ import io.cellpilot.sim.faults.FaultBook;
 import io.cellpilot.sim.faults.FaultRecord;
 import io.cellpilot.sim.faults.ScheduledFault;
 import io.cellpilot.sim.line.Line;
+import io.cellpilot.sim.line.LineState;
 import io.cellpilot.sim.line.Outcome;
 import io.cellpilot.sim.line.PartFactory;
 import io.cellpilot.sim.line.PartLedger;
@@ -72,7 +73,7 @@ public final class CellModel {
 
   /** Advances simulated time by one step. Only the simulation loop (or a test) calls this. */
   public synchronized void step() {
-    clock.advance();
+    // What is due now happens at exactly its time; then the physics moves over [now, now + step].
     scheduler.runDue(clock.elapsedNanos());
     Instant now = clock.now();
     double dt = clock.stepNanos() / 1e9;
@@ -80,6 +81,7 @@ public final class CellModel {
     machines.step(dt, line,
         (machine, key) -> faults.bearingSeverity(machine, now),
         (machine, key) -> faults.spikeKw(key, now));
+    clock.advance();
   }
 
   /** Starts {@code fault} now and records it; it ends by itself after its duration. */
@@ -198,11 +200,15 @@ public final class CellModel {
 
   /** Counters for the one-line summary. */
   public synchronized Counters counters() {
-    return new Counters(line.partCount(), defective, inspected, sampler.dropped());
+    return new Counters(line.state(), line.partCount(), defective, inspected, sampler.dropped());
   }
 
-  /** Parts that entered the line, how many of those are defective, how many the camera saw; sensor messages dropped. */
-  public record Counters(long parts, long defective, long inspected, long sensorMessagesDropped) {}
+  /**
+   * The line's state; parts that entered the line, how many of those are defective, how many the camera saw; sensor
+   * messages dropped by faults.
+   */
+  public record Counters(
+      LineState line, long parts, long defective, long inspected, long sensorMessagesDropped) {}
 
   private final class LineEvents implements Line.Events {
     @Override
