@@ -10,10 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cellpilot.sim.camera.Png;
 import io.cellpilot.sim.config.SimConfig;
+import io.cellpilot.sim.faults.Fault;
+import io.cellpilot.sim.faults.FaultRecord;
+import io.cellpilot.sim.faults.SensorKey;
 import io.cellpilot.sim.line.PartTruth;
+import io.cellpilot.sim.machines.MachineId;
+import io.cellpilot.sim.plc.PlcTestClient;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -112,6 +118,63 @@ class SimulatedCellTest {
     await().atMost(10, SECONDS).until(() -> Files.exists(file));
     try (Stream<Path> files = Files.list(cell.endpoints().cameraFolder())) {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no half-written files remain");
+    }
+  }
+
+  @Test
+  void aMalformedJsonFaultSendsPayloadsThatAreNotValidReadings() throws Exception {
+    String topic = "factory/line1/conveyor/current";
+    FaultRecord record = cell.inject(new Fault.MalformedJson(
+        new SensorKey(MachineId.CONVEYOR, SensorKey.Quantity.CURRENT), Duration.ofSeconds(20)));
+    await().atMost(30, SECONDS).until(() -> subscriber.on(topic).stream().filter(r -> !validReading(r)).count() >= 3);
+    assertTrue(cell.stats().malformedMessages() >= 3);
+    assertTrue(cell.faults().contains(record));
+    assertNotNull(record.wallStart());
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException("not JSON: " + text, e);
+    }
+  }
+
+  static boolean validReading(MqttTestClient.Received r) {
+    try {
+      JsonNode json = JSON.readTree(r.message().getPayload());
+      return json != null && json.path("value").isNumber() && Instant.parse(json.get("timestamp").asText()) != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void aPowerSpikeShowsOnTheMainMeterTopic() {
+    cell.inject(new Fault.PowerSpike("main", 25.0, Duration.ofSeconds(10)));
+    await().atMost(30, SECONDS).until(() -> subscriber.on("factory/line1/meters/main").stream()
+        .anyMatch(r -> json(r.text()).get("activePowerKw").asDouble() > 25));
+  }
+
+  @Test
+  void aPersonInTheZoneShowsOnThePlcsZoneSensor() throws Exception {
+    try (PlcTestClient plc = PlcTestClient.connect(cell.endpoints().opcUaUrl())) {
+      assertEquals(false, plc.value("Line1/Safety/ZoneOccupied"));
+      cell.inject(new Fault.PersonInZone(Duration.ofSeconds(40), 0.7));
+      await().atMost(30, SECONDS).until(() -> Boolean.TRUE.equals(plc.value("Line1/Safety/ZoneOccupied")));
+      assertTrue((Double) plc.value("Line1/Safety/PersonDistance") < 1.5);
+    }
+  }
+
+  @Test
+  void thePlcRestartFaultTakesThePlcAwayAndBringsItBackOnTheSamePort() throws Exception {
+    String url = cell.endpoints().opcUaUrl();
+    try (PlcTestClient plc = PlcTestClient.connect(url)) {
+      cell.inject(new Fault.PlcRestart(Duration.ofSeconds(20)));
+      await().atMost(20, SECONDS).until(() -> !cell.plc().running());
+      await().atMost(30, SECONDS).until(() -> cell.plc().running());
+      assertEquals(url, cell.endpoints().opcUaUrl());
+      await().atMost(60, SECONDS).ignoreExceptions().until(() -> plc.value("Line1/StateText") != null);
     }
   }
 

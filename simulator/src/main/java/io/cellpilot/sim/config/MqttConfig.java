@@ -25,10 +25,10 @@ public record MqttConfig(
     return brokerUri == null;
   }
 
-  /** Settings for {@link MqttConfig}; defaults: embedded broker, prefix {@code factory/line1}, QoS 1. */
+  /** Settings for {@link MqttConfig}; defaults: embedded broker on 1883, prefix {@code factory/line1}, QoS 1. */
   public static final class Builder {
     private String brokerUri;
-    private int embeddedPort = 0;
+    private int embeddedPort = 1883;
     private String clientId = "cellpilot-sim";
     private String topicPrefix = "factory/line1";
     private int qos = 1;

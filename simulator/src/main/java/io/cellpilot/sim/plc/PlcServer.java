@@ -59,7 +59,8 @@ public final class PlcServer implements AutoCloseable {
   private final Supplier<CellSnapshot> latest;
   private final int port;
   private final String host;
-  private final PlcCertificate certificate;
+  private final boolean secured;
+  private volatile PlcCertificate certificate;
   private final MemoryTrustListManager trustList = new MemoryTrustListManager();
   private volatile OpcUaServer server;
   private volatile PlcNamespace namespace;
@@ -71,9 +72,7 @@ public final class PlcServer implements AutoCloseable {
     this.latest = latest;
     this.port = config.port() == 0 ? freePort(config.bindAddress()) : config.port();
     this.host = "0.0.0.0".equals(config.bindAddress()) ? HostnameUtil.getHostname() : config.bindAddress();
-    this.certificate = config.policies().contains(PlcConfig.Policy.BASIC256SHA256)
-        ? PlcCertificate.forHosts(PlcCertificate.hostNames(config.bindAddress(), host))
-        : null;
+    this.secured = config.policies().contains(PlcConfig.Policy.BASIC256SHA256);
   }
 
   /** Starts serving; does nothing when already running. */
@@ -82,6 +81,10 @@ public final class PlcServer implements AutoCloseable {
       return;
     }
     try {
+      if (secured && certificate == null) {
+        // Made on first start, not in the constructor: key generation takes a while and may run beside other work.
+        certificate = PlcCertificate.forHosts(PlcCertificate.hostNames(config.bindAddress(), host));
+      }
       OpcUaServer s = new OpcUaServer(serverConfig(), profile -> {
         if (profile != TransportProfile.TCP_UASC_UABINARY) {
           throw new IllegalArgumentException("the simulated PLC speaks opc.tcp only, not " + profile);
@@ -157,9 +160,10 @@ public final class PlcServer implements AutoCloseable {
     return PlcNamespace.URI;
   }
 
-  /** The server's certificate (for clients that pin it); null when no secured endpoint is offered. */
+  /** The server's certificate (for clients that pin it); null before the first start or without secured endpoints. */
   public X509Certificate certificate() {
-    return certificate == null ? null : certificate.certificate();
+    PlcCertificate c = certificate;
+    return c == null ? null : c.certificate();
   }
 
   /** Trusts {@code clientCertificate} on the secured endpoints (matters when trust-all-clients is off). */

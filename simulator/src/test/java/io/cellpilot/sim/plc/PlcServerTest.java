@@ -114,6 +114,18 @@ class PlcServerTest {
     assertEquals(StatusCode.GOOD, client.call("Line1", "Line1/Start").getStatusCode());
   }
 
+  @Test
+  void aTakenPortFailsTheStartNamingTheEndpoint() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      SimConfig config = SimConfig.forTests(1).plc(p -> p.port(taken.getLocalPort())).build();
+      PlcServer second = new PlcServer(config.plc(), PlcControl.of(cell.model), cell.model::snapshot);
+      io.cellpilot.sim.SimException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.cellpilot.sim.SimException.class, second::start);
+      assertTrue(e.getMessage().contains("opc.tcp://127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+      assertTrue(!second.running());
+    }
+  }
+
   static void assertStatus(long expected, StatusCode actual) {
     assertEquals(new StatusCode(expected), actual,
         () -> "expected " + StatusCodes.lookup(expected).map(s -> s[0]).orElse("?") + " but was " + actual);
