@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
     description = "Edge controller for robot work cells.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
+        io.cellpilot.sim.cli.SimulateCommand.class,
+        io.cellpilot.sim.cli.GenerateDatasetCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
 

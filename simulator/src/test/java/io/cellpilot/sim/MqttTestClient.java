@@ -47,9 +47,16 @@ public final class MqttTestClient implements AutoCloseable {
     return received.stream().filter(p).toList();
   }
 
+  /** Disconnects; safe to call twice. */
   @Override
-  public void close() throws Exception {
+  public synchronized void close() throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     client.disconnect();
     client.close();
   }
+
+  private boolean closed;
 }

@@ -22,20 +22,49 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+/** One cell for every test here (a cell with its broker takes seconds to start); the last test closes it. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimulatedCellTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  static final AtomicBoolean componentClosed = new AtomicBoolean();
+  static Set<Thread> threadsBefore;
   static SimulatedCell cell;
   static MqttTestClient subscriber;
 
   @BeforeAll
   static void start() throws Exception {
-    cell = SimulatedCell.start(SimConfig.forTests(21).time(t -> t.scale(10)).line(l -> l.defectRate(0.5)).build());
+    threadsBefore = Thread.getAllStackTraces().keySet();
+    CellComponent.Factory fake = context -> Optional.of(new CellComponent() {
+      public String name() {
+        return "fake";
+      }
+
+      public void start() {}
+
+      public Map<String, String> endpoints() {
+        return Map.of("fake.port", "127.0.0.1:1");
+      }
+
+      public void close() {
+        componentClosed.set(true);
+      }
+    });
+    cell = SimulatedCell.start(SimConfig.forTests(21).time(t -> t.scale(10)).line(l -> l.defectRate(0.5)).build(),
+        List.of(fake));
     subscriber = new MqttTestClient(cell.endpoints().mqttUri(), "factory/line1/#");
   }
 
@@ -46,8 +75,29 @@ class SimulatedCellTest {
   }
 
   @Test
-  void endpointsNameThePlcTheBrokerAndTheCameraFolder() {
+  @Order(Integer.MAX_VALUE)
+  void closeStopsEveryThreadTheCellStartedAndItsComponents() throws Exception {
+    subscriber.close();
+    cell.close();
+    cell.close(); // twice is harmless
+
+    assertTrue(componentClosed.get());
+    // Milo's and HiveMQ's shared pools are daemon threads owned by those libraries; ours and Paho's must be gone.
+    await().atMost(20, SECONDS).untilAsserted(() -> assertEquals(Set.of(), leftovers()));
+  }
+
+  private static Set<String> leftovers() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !threadsBefore.contains(t) && t.isAlive() && !t.getName().startsWith("awaitility"))
+        .filter(t -> t.getName().contains("cellpilot-sim") || !t.isDaemon() && !t.getName().startsWith("milo-"))
+        .map(Thread::getName)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void endpointsNameThePlcTheBrokerTheCameraFolderAndTheComponents() {
     CellEndpoints e = cell.endpoints();
+    assertEquals("127.0.0.1:1", e.components().get("fake.port"));
     assertTrue(e.opcUaUrl().startsWith("opc.tcp://127.0.0.1:"), e.opcUaUrl());
     assertEquals("urn:cellpilot:sim:plc", e.opcUaNamespace());
     assertTrue(e.mqttUri().startsWith("tcp://127.0.0.1:"), e.mqttUri());
