@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         io.cellpilot.sim.cli.SimulateCommand.class,
         io.cellpilot.sim.cli.GenerateDatasetCommand.class,
+        io.cellpilot.sim.cli.SimBenchCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
 

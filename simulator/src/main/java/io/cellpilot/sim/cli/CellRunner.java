@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a simulated cell in the foreground for a command line: prints its endpoints, then a one-line summary every
@@ -29,7 +30,9 @@ public final class CellRunner {
     long t0 = System.nanoTime();
     SimulatedCell cell = SimulatedCell.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread hook = new Thread(() -> {
+      stopping.set(true);
       out.println("stopping the simulated cell ...");
       out.flush();
       cell.close();
@@ -42,6 +45,9 @@ public final class CellRunner {
     cell.endpoints().describe().forEach(line -> out.println("  " + line));
     out.flush();
     while (!stopped.await(summaryEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (stopping.get()) {
+        continue;
+      }
       out.println(cell.stats().summary());
       out.flush();
       if (stopAfter != null && cell.clock().elapsed().compareTo(stopAfter) >= 0) {
