@@ -99,7 +99,8 @@ public final class SimulatedCell implements AutoCloseable {
     }
     String uri = config.mqtt().brokerUri();
     if (config.mqtt().embedded()) {
-      broker = EmbeddedMqttBroker.builder().port(config.mqtt().embeddedPort()).build();
+      broker = EmbeddedMqttBroker.builder().bindAddress(config.mqtt().embeddedBindAddress())
+          .port(config.mqtt().embeddedPort()).build();
       started.add(broker);
       uri = broker.start().uri();
     }

@@ -2,16 +2,17 @@ package io.cellpilot.sim.config;
 
 /**
  * Where the cell's devices publish. {@code brokerUri} null or empty: the cell starts an embedded MQTT 5 broker
- * (HiveMQ CE) on {@code embeddedPort} (0: a free port).
+ * (HiveMQ CE) on {@code embeddedBindAddress}:{@code embeddedPort} (port 0: a free port).
  */
 public record MqttConfig(
-    String brokerUri, int embeddedPort, String clientId, String topicPrefix, int qos, String username,
-    String password) {
+    String brokerUri, String embeddedBindAddress, int embeddedPort, String clientId, String topicPrefix, int qos,
+    String username, String password) {
 
   public MqttConfig {
     brokerUri = brokerUri == null || brokerUri.isBlank() ? null : brokerUri.trim();
     Check.that(brokerUri == null || brokerUri.matches("(tcp|ssl|ws|wss)://[^\\s/]+(:\\d+)?/?"),
         "mqtt.broker-uri must look like tcp://host:1883, was \"" + brokerUri + "\"");
+    Check.notBlank("mqtt.embedded-bind-address", embeddedBindAddress);
     Check.between("mqtt.embedded-port", embeddedPort, 0, 65535);
     Check.notBlank("mqtt.client-id", clientId);
     Check.notBlank("mqtt.topic-prefix", topicPrefix);
@@ -28,6 +29,7 @@ public record MqttConfig(
   /** Settings for {@link MqttConfig}; defaults: embedded broker on 1883, prefix {@code factory/line1}, QoS 1. */
   public static final class Builder {
     private String brokerUri;
+    private String embeddedBindAddress = "127.0.0.1";
     private int embeddedPort = 1883;
     private String clientId = "cellpilot-sim";
     private String topicPrefix = "factory/line1";
@@ -37,6 +39,12 @@ public record MqttConfig(
 
     public Builder brokerUri(String brokerUri) {
       this.brokerUri = brokerUri;
+      return this;
+    }
+
+    /** Interface the embedded broker listens on; {@code 0.0.0.0} for every interface. */
+    public Builder embeddedBindAddress(String embeddedBindAddress) {
+      this.embeddedBindAddress = embeddedBindAddress;
       return this;
     }
 
@@ -71,7 +79,8 @@ public record MqttConfig(
     }
 
     public MqttConfig build() {
-      return new MqttConfig(brokerUri, embeddedPort, clientId, topicPrefix, qos, username, password);
+      return new MqttConfig(brokerUri, embeddedBindAddress, embeddedPort, clientId, topicPrefix, qos, username,
+          password);
     }
   }
 }

@@ -62,6 +62,7 @@ public final class SimConfigLoader {
     root.ifChild("plc", n -> b.plc(p -> readPlc(n, p)));
     root.ifChild("mqtt", n -> b.mqtt(m -> {
       n.string("broker-uri").ifPresent(m::brokerUri);
+      n.string("embedded-bind-address").ifPresent(m::embeddedBindAddress);
       n.intValue("embedded-port").ifPresent(m::embeddedPort);
       n.string("client-id").ifPresent(m::clientId);
       n.string("topic-prefix").ifPresent(m::topicPrefix);
