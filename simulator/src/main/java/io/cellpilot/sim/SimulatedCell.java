@@ -66,12 +66,20 @@ public final class SimulatedCell implements AutoCloseable {
     this.scenarios = new ScenarioReader(config.sensors().machines());
   }
 
-  /** Starts a cell with no extra components. */
+  /** Starts a cell with its built-in components (those its configuration enables). */
   public static SimulatedCell start(SimConfig config) {
-    return start(config, List.of());
+    return start(config, builtInComponents());
   }
 
-  /** Starts a cell and the components {@code factories} create for it (the cobot, once it exists). */
+  /**
+   * The components every cell offers; each factory decides from the configuration whether to create one. The
+   * cobot's factory (package {@code io.cellpilot.sim.cobot}) belongs in this list.
+   */
+  static List<CellComponent.Factory> builtInComponents() {
+    return List.of();
+  }
+
+  /** Starts a cell and the components {@code factories} create for it. */
   public static SimulatedCell start(SimConfig config, List<CellComponent.Factory> factories) {
     SimulatedCell cell = new SimulatedCell(config);
     try {
@@ -122,13 +130,18 @@ public final class SimulatedCell implements AutoCloseable {
       started.add(camera);
     }
     CellComponent.Context context = new CellComponent.Context(config, clock, model.partHandling(), model::robotLoad);
+    boolean cobot = false;
     for (CellComponent.Factory factory : factories) {
       Optional<CellComponent> component = factory.create(context);
       if (component.isPresent()) {
-        component.get().start();
         started.add(component.get());
+        component.get().start();
         componentEndpoints.putAll(component.get().endpoints());
+        cobot |= "cobot".equals(component.get().name());
       }
+    }
+    if (config.cobot().enabled() && !cobot) {
+      log.warn("[cell] cobot.enabled is true, but this build has no simulated cobot yet: the cell runs without one");
     }
     loop = new SimLoop("cell", clock, model::step);
     loop.start();

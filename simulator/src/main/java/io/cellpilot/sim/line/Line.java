@@ -33,17 +33,6 @@ public final class Line implements PartHandling {
   static final double ACCELERATION = 0.5;
   static final double DECELERATION = 1.0;
 
-  /** What the line tells the rest of the cell. */
-  public interface Events {
-    void partEntered(PartSpec part);
-
-    void partPressed(PartSpec part);
-
-    void partAtCamera(PartSpec part);
-
-    void lineFaulted(String reason);
-  }
-
   private static final class OnBelt {
     final PartSpec part;
     double position;
@@ -57,7 +46,7 @@ public final class Line implements PartHandling {
   private final PartFactory factory;
   private final PartLedger ledger;
   private final Supplier<Instant> clock;
-  private final Events events;
+  private final LineEvents events;
   private final List<OnBelt> belt = new ArrayList<>();
   private final Set<String> stopRequests = new LinkedHashSet<>();
 
@@ -74,7 +63,7 @@ public final class Line implements PartHandling {
   private boolean holding;
   private Instant holdSince;
 
-  public Line(LineConfig config, PartFactory factory, PartLedger ledger, Supplier<Instant> clock, Events events) {
+  public Line(LineConfig config, PartFactory factory, PartLedger ledger, Supplier<Instant> clock, LineEvents events) {
     this.config = config;
     this.factory = factory;
     this.ledger = ledger;

@@ -7,6 +7,7 @@ import io.cellpilot.sim.faults.FaultBook;
 import io.cellpilot.sim.faults.FaultRecord;
 import io.cellpilot.sim.faults.ScheduledFault;
 import io.cellpilot.sim.line.Line;
+import io.cellpilot.sim.line.LineEvents;
 import io.cellpilot.sim.line.LineState;
 import io.cellpilot.sim.line.Outcome;
 import io.cellpilot.sim.line.PartFactory;
@@ -52,7 +53,7 @@ public final class CellModel {
     this.wall = wall;
     this.listener = listener;
     this.parts = new PartFactory(config.seed(), config.line().defectRate(), config.line().defectKinds());
-    this.line = new Line(config.line(), parts, ledger, clock::now, new LineEvents());
+    this.line = new Line(config.line(), parts, ledger, clock::now, new Events());
     this.machines = new Machines(config.meters(), config.seed());
     this.sampler = new HealthSampler(config.seed(), config.sensors(), machines, faults);
     for (ScheduledFault f : config.faults()) {
@@ -210,7 +211,7 @@ public final class CellModel {
   public record Counters(
       LineState line, long parts, long defective, long inspected, long sensorMessagesDropped) {}
 
-  private final class LineEvents implements Line.Events {
+  private final class Events implements LineEvents {
     @Override
     public void partEntered(PartSpec part) {
       if (part.defective()) {

@@ -23,7 +23,7 @@ class LineTest {
   final PartLedger ledger = new PartLedger(1000);
   final LineConfig config = new LineConfig.Builder().holdTimeout(Duration.ofSeconds(30)).build();
   final Line line = new Line(config, new PartFactory(7, 0.2, List.of(DefectKind.values())), ledger, () -> now,
-      new Line.Events() {
+      new LineEvents() {
         public void partEntered(PartSpec part) {
           entered.add(part);
         }
