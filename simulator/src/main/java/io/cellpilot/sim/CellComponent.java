@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  */
 public interface CellComponent extends AutoCloseable {
 
-  /** Short name for logs, e.g. {@code cobot}. */
+  /** Short name for logs; the cobot's component is named {@code cobot} (the cell checks for it). */
   String name();
 
   /** Starts serving; throws {@link SimException} (code START_FAILED) naming what failed. */

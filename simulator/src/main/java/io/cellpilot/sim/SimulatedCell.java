@@ -112,7 +112,7 @@ public final class SimulatedCell implements AutoCloseable {
       started.add(broker);
       uri = broker.start().uri();
     }
-    mqtt = new MqttPublisher(config.mqtt(), uri);
+    mqtt = config.mqtt().enabled() ? new MqttPublisher(config.mqtt(), uri) : MqttPublisher.disabled();
     started.add(mqtt);
     mqtt.connect();
     devices = new DevicePublisher(mqtt, config.mqtt().topicPrefix(), config.mqtt().qos());

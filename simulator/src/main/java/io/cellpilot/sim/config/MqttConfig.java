@@ -2,9 +2,11 @@ package io.cellpilot.sim.config;
 
 /**
  * Where the cell's devices publish. {@code brokerUri} null or empty: the cell starts an embedded MQTT 5 broker
- * (HiveMQ CE) on {@code embeddedBindAddress}:{@code embeddedPort} (port 0: a free port).
+ * (HiveMQ CE) on {@code embeddedBindAddress}:{@code embeddedPort} (port 0: a free port). {@code enabled} false: no
+ * broker, no sensors or meters on MQTT, camera images only in the folder (tests that need the PLC alone start faster).
  */
 public record MqttConfig(
+    boolean enabled,
     String brokerUri, String embeddedBindAddress, int embeddedPort, String clientId, String topicPrefix, int qos,
     String username, String password) {
 
@@ -23,11 +25,12 @@ public record MqttConfig(
 
   /** True when the cell must start its own broker. */
   public boolean embedded() {
-    return brokerUri == null;
+    return enabled && brokerUri == null;
   }
 
   /** Settings for {@link MqttConfig}; defaults: embedded broker on 1883, prefix {@code factory/line1}, QoS 1. */
   public static final class Builder {
+    private boolean enabled = true;
     private String brokerUri;
     private String embeddedBindAddress = "127.0.0.1";
     private int embeddedPort = 1883;
@@ -36,6 +39,12 @@ public record MqttConfig(
     private int qos = 1;
     private String username;
     private String password;
+
+    /** False: the cell publishes nothing on MQTT and starts no broker. */
+    public Builder enabled(boolean enabled) {
+      this.enabled = enabled;
+      return this;
+    }
 
     public Builder brokerUri(String brokerUri) {
       this.brokerUri = brokerUri;
@@ -79,7 +88,7 @@ public record MqttConfig(
     }
 
     public MqttConfig build() {
-      return new MqttConfig(brokerUri, embeddedBindAddress, embeddedPort, clientId, topicPrefix, qos, username,
+      return new MqttConfig(enabled, brokerUri, embeddedBindAddress, embeddedPort, clientId, topicPrefix, qos, username,
           password);
     }
   }

@@ -61,6 +61,7 @@ public final class SimConfigLoader {
     }));
     root.ifChild("plc", n -> b.plc(p -> readPlc(n, p)));
     root.ifChild("mqtt", n -> b.mqtt(m -> {
+      n.bool("enabled").ifPresent(m::enabled);
       n.string("broker-uri").ifPresent(m::brokerUri);
       n.string("embedded-bind-address").ifPresent(m::embeddedBindAddress);
       n.intValue("embedded-port").ifPresent(m::embeddedPort);

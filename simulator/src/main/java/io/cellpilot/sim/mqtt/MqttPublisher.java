@@ -28,6 +28,17 @@ public final class MqttPublisher implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
+  /** A publisher for when MQTT is switched off: it sends nothing and counts nothing. */
+  public static MqttPublisher disabled() {
+    return new MqttPublisher();
+  }
+
+  private MqttPublisher() {
+    this.uri = null;
+    this.client = null;
+    this.options = null;
+  }
+
   public MqttPublisher(MqttConfig config, String uri) {
     this.uri = uri;
     try {
@@ -52,6 +63,9 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** Connects, waiting until the broker accepted the session. */
   public MqttPublisher connect() {
+    if (client == null) {
+      return this;
+    }
     try {
       client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MS);
       log.info("[mqtt] devices connected to {} as {}", uri, client.getClientId());
@@ -64,6 +78,9 @@ public final class MqttPublisher implements AutoCloseable {
 
   /** Publishes without waiting; returns false (and counts it) when the message had to be dropped. */
   public boolean publish(String topic, byte[] payload, int qos, MqttProperties properties) {
+    if (client == null) {
+      return false;
+    }
     if (!client.isConnected()) {
       return drop(topic, "not connected", null);
     }
@@ -97,12 +114,16 @@ public final class MqttPublisher implements AutoCloseable {
     return dropped.get();
   }
 
+  /** The broker's URI; null when MQTT is switched off. */
   public String uri() {
     return uri;
   }
 
   @Override
   public void close() {
+    if (client == null) {
+      return;
+    }
     try {
       if (client.isConnected()) {
         client.disconnect(2_000).waitForCompletion(5_000);
