@@ -24,9 +24,10 @@ public record CellStats(
   /** The demo's one-line summary. */
   public String summary() {
     long s = simulated.toSeconds();
-    return String.format("sim %02d:%02d:%02d | line %-7s | parts %d (defective %d) | images %d | sensor msgs %d"
+    return String.format("sim %02d:%02d:%02d | line %-7s | parts %d (defective %d) | images %d%s | sensor msgs %d"
             + " (malformed %d, dropped %d) | faults %d | mqtt dropped %d",
-        s / 3600, s / 60 % 60, s % 60, line, parts, defective, images, sensorMessages, malformedMessages,
+        s / 3600, s / 60 % 60, s % 60, line, parts, defective, images,
+        imageFailures == 0 ? "" : " (failed " + imageFailures + ")", sensorMessages, malformedMessages,
         droppedByFaults, faults, mqttDropped);
   }
 }

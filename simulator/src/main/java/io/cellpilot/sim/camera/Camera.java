@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Camera implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Camera.class);
+  private static final int BACKLOG = 256;
 
   private final PartImageGenerator generator;
   private final LongUnaryOperator imageSeed;
@@ -52,14 +54,21 @@ public final class Camera implements AutoCloseable {
     this.qos = qos;
     this.folder = folder;
     this.keepLast = keepLast;
-    this.worker = Executors.newSingleThreadExecutor(r -> {
+    // Like a real camera, it drops frames when it cannot keep up (very high time scales), rather than queue forever.
+    this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKLOG), r -> {
       Thread t = new Thread(r, "cellpilot-sim-camera");
       t.setDaemon(true);
       return t;
+    }, (task, executor) -> {
+      long n = failures.incrementAndGet();
+      if (!executor.isShutdown() && (n == 1 || n % 100 == 0)) {
+        log.warn("[camera] overrun: {} pictures waiting, a part's image was dropped ({} failures so far)", BACKLOG, n);
+      }
     });
   }
 
-  /** Takes the picture of {@code part}, captured at simulated instant {@code at}; returns at once. */
+  /** Takes the picture of {@code part}, captured at simulated instant {@code at}; returns at once (drops it when
+   * {@value #BACKLOG} pictures are already waiting). */
   public void capture(PartSpec part, Instant at) {
     worker.execute(() -> shoot(part, at));
   }
@@ -99,6 +108,7 @@ public final class Camera implements AutoCloseable {
     return images.get();
   }
 
+  /** Images that failed or were dropped because the camera was overrun. */
   public long failures() {
     return failures.get();
   }
