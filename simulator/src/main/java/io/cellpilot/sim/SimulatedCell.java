@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,8 @@ public final class SimulatedCell implements AutoCloseable {
 
   private void startAll(List<CellComponent.Factory> factories) {
     long t0 = System.nanoTime();
-    Instant epoch = config.time().start() != null ? config.time().start() : Instant.now();
+    Instant epoch = config.time().start() != null ? config.time().start()
+        : Instant.now().truncatedTo(ChronoUnit.MILLIS);
     SimClock clock = new SimClock(epoch, config.time().step(), config.time().scale());
     model = new CellModel(config, clock, Clock.systemUTC(), new Devices(this));
 
