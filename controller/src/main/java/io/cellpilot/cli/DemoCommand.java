@@ -3,8 +3,13 @@ package io.cellpilot.cli;
 import io.cellpilot.sim.SimException;
 import io.cellpilot.sim.cli.CellRunner;
 import io.cellpilot.sim.config.SimConfig;
+import io.cellpilot.sim.faults.Fault;
+import io.cellpilot.sim.faults.ScheduledFault;
+import io.cellpilot.sim.faults.SensorKey;
+import io.cellpilot.sim.machines.MachineId;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +32,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+  // Seed 11's first ten parts carry four kinds of defect, so the demo shows some at once.
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "11", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--no-faults", description = "Runs without the demo's faults (by default: a person near the robot"
+      + " at 45 s, a power spike at 90 s, a press bearing wearing from 2 min, garbled vibration messages at 3 min).")
+  boolean noFaults;
 
   @Option(names = "--time-scale", paramLabel = "X", defaultValue = "2",
       description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}).")
@@ -42,13 +52,16 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      SimConfig config = SimConfig.builder()
+      SimConfig.Builder builder = SimConfig.builder()
           .seed(seed)
           .time(t -> t.scale(timeScale))
           .plc(p -> p.port(0))
           .mqtt(m -> m.embeddedPort(0).clientId("cellpilot-demo-sim"))
-          .line(l -> l.defectRate(0.15))
-          .build();
+          .line(l -> l.defectRate(0.15));
+      if (!noFaults) {
+        builder.faults(demoFaults());
+      }
+      SimConfig config = builder.build();
       Duration stopAfter = duration == null ? null : CellRunner.duration("--duration", duration);
       CellRunner.run(config, out, Duration.ofSeconds(3), stopAfter);
       return 0;
@@ -56,5 +69,14 @@ public final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("cellpilot demo: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static List<ScheduledFault> demoFaults() {
+    SensorKey pressVibration = new SensorKey(MachineId.PRESS, SensorKey.Quantity.VIBRATION);
+    return List.of(
+        new ScheduledFault(Duration.ofSeconds(45), new Fault.PersonInZone(Duration.ofSeconds(20), 0.6)),
+        new ScheduledFault(Duration.ofSeconds(90), new Fault.PowerSpike("main", 6.0, Duration.ofSeconds(3))),
+        new ScheduledFault(Duration.ofMinutes(2), new Fault.Bearing(MachineId.PRESS, Duration.ofMinutes(15))),
+        new ScheduledFault(Duration.ofMinutes(3), new Fault.MalformedJson(pressVibration, Duration.ofSeconds(10))));
   }
 }
