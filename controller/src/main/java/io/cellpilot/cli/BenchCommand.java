@@ -3,6 +3,7 @@ package io.cellpilot.cli;
 import io.cellpilot.controller.bench.IngestBenchCommand;
 import io.cellpilot.opcua.cli.OpcUaBenchCommand;
 import io.cellpilot.robot.bench.RobotBenchCommand;
+import io.cellpilot.sim.cli.SimBenchCommand;
 import io.cellpilot.status.bench.MqttBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
-    subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class})
+    subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class,
+        SimBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
     description = "Edge controller for robot work cells.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
         RunCommand.class,
         UsersCommand.class,
         io.cellpilot.opcua.cli.BrowseCommand.class,
+        io.cellpilot.sim.cli.SimulateCommand.class,
+        io.cellpilot.sim.cli.GenerateDatasetCommand.class,
         BenchCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
