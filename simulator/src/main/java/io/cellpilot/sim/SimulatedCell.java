@@ -77,7 +77,7 @@ public final class SimulatedCell implements AutoCloseable {
    * cobot's factory (package {@code io.cellpilot.sim.cobot}) belongs in this list.
    */
   static List<CellComponent.Factory> builtInComponents() {
-    return List.of();
+    return List.of(io.cellpilot.sim.cobot.CobotComponent.factory());
   }
 
   /** Starts a cell and the components {@code factories} create for it. */
@@ -143,7 +143,7 @@ public final class SimulatedCell implements AutoCloseable {
       }
     }
     if (config.cobot().enabled() && !cobot) {
-      log.warn("[cell] cobot.enabled is true, but this build has no simulated cobot yet: the cell runs without one");
+      log.warn("[cell] cobot.enabled is true, but no component named cobot was started: the cell runs without one");
     }
     loop = new SimLoop("cell", clock, model::step);
     loop.start();
@@ -214,6 +214,14 @@ public final class SimulatedCell implements AutoCloseable {
   }
 
   /** The simulated PLC, e.g. to stop and start it by hand; null when the PLC is disabled. */
+  /** The simulated arm, when {@code cobot.enabled}: for tests and fault injection (protective stop, stalls). */
+  public Optional<io.cellpilot.sim.cobot.SimulatedCobot> cobot() {
+    return started.stream()
+        .filter(c -> c instanceof io.cellpilot.sim.cobot.CobotComponent)
+        .map(c -> ((io.cellpilot.sim.cobot.CobotComponent) c).cobot())
+        .findFirst();
+  }
+
   public PlcServer plc() {
     return plc;
   }

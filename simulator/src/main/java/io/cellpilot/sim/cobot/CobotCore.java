@@ -50,6 +50,7 @@ final class CobotCore implements ProgramRunner.Machine {
   private double[] targetQ;
   private double[] lastPose;
   private volatile Snapshot snapshot;
+  private volatile double lastWatts;
 
   CobotCore(CobotConfig config, String name, Consumer<String> errors) {
     this.config = config;
@@ -84,6 +85,7 @@ final class CobotCore implements ProgramRunner.Machine {
     }
     power.update(q, qd, arm.qdd(), robotMode.code >= RobotMode.POWER_ON.code, robotMode == RobotMode.RUNNING);
     energyJoules += power.watts() * dt;
+    lastWatts = power.watts();
     snapshot = buildSnapshot(tcpSpeed);
   }
 
@@ -400,8 +402,12 @@ final class CobotCore implements ProgramRunner.Machine {
     return energyJoules;
   }
 
-  synchronized double powerWatts() {
-    return power.watts();
+  /**
+   * Power after the last control cycle. Not synchronized: the cell's power meter reads it under the cell model's lock
+   * while this core, under its own lock, may be calling into the cell to grip a part.
+   */
+  double powerWatts() {
+    return lastWatts;
   }
 
   synchronized Optional<String> heldPart() {

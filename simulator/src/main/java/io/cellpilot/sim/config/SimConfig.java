@@ -22,7 +22,7 @@ public record SimConfig(
     SensorConfig sensors,
     MeterConfig meters,
     SafetyConfig safety,
-    CobotConfig cobot,
+    CobotSection cobot,
     List<ScheduledFault> faults) {
 
   public SimConfig {
@@ -69,7 +69,7 @@ public record SimConfig(
     private final SensorConfig.Builder sensors = new SensorConfig.Builder();
     private final MeterConfig.Builder meters = new MeterConfig.Builder();
     private final SafetyConfig.Builder safety = new SafetyConfig.Builder();
-    private final CobotConfig.Builder cobot = new CobotConfig.Builder();
+    private final CobotSection.Builder cobot = new CobotSection.Builder();
     private final List<ScheduledFault> faults = new ArrayList<>();
 
     private Builder() {}
@@ -120,7 +120,7 @@ public record SimConfig(
       return this;
     }
 
-    public Builder cobot(Consumer<CobotConfig.Builder> change) {
+    public Builder cobot(Consumer<CobotSection.Builder> change) {
       change.accept(cobot);
       return this;
     }

@@ -101,7 +101,7 @@ public final class SimConfigLoader {
     root.ifChild("cobot", n -> b.cobot(c -> {
       n.bool("enabled").ifPresent(c::enabled);
       n.string("bind-address").ifPresent(c::bindAddress);
-      CobotConfig defaults = new CobotConfig.Builder().build();
+      CobotSection defaults = new CobotSection.Builder().build();
       c.ports(n.intValue("dashboard-port").orElse(defaults.dashboardPort()),
           n.intValue("secondary-port").orElse(defaults.secondaryPort()),
           n.intValue("rtde-port").orElse(defaults.rtdePort()));

@@ -4,9 +4,9 @@ package io.cellpilot.sim.config;
  * The simulated Universal Robots cobot's interfaces (docs/wire-contracts.md). Parsed and validated now; the cell
  * starts the cobot once its component exists (package {@code io.cellpilot.sim.cobot}). Port 0 picks a free port.
  */
-public record CobotConfig(boolean enabled, String bindAddress, int dashboardPort, int secondaryPort, int rtdePort) {
+public record CobotSection(boolean enabled, String bindAddress, int dashboardPort, int secondaryPort, int rtdePort) {
 
-  public CobotConfig {
+  public CobotSection {
     Check.notBlank("cobot.bind-address", bindAddress);
     Check.between("cobot.dashboard-port", dashboardPort, 0, 65535);
     Check.between("cobot.secondary-port", secondaryPort, 0, 65535);
@@ -20,7 +20,7 @@ public record CobotConfig(boolean enabled, String bindAddress, int dashboardPort
     return (a == 0 || (a != b && a != c)) && (b == 0 || b != c);
   }
 
-  /** Settings for {@link CobotConfig}; defaults: disabled, loopback, the UR ports 29999 / 30002 / 30004. */
+  /** Settings for {@link CobotSection}; defaults: disabled, loopback, the UR ports 29999 / 30002 / 30004. */
   public static final class Builder {
     private boolean enabled = false;
     private String bindAddress = "127.0.0.1";
@@ -45,8 +45,8 @@ public record CobotConfig(boolean enabled, String bindAddress, int dashboardPort
       return this;
     }
 
-    public CobotConfig build() {
-      return new CobotConfig(enabled, bindAddress, dashboardPort, secondaryPort, rtdePort);
+    public CobotSection build() {
+      return new CobotSection(enabled, bindAddress, dashboardPort, secondaryPort, rtdePort);
     }
   }
 }
