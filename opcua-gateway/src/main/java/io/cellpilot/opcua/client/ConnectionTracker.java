@@ -49,6 +49,11 @@ final class ConnectionTracker {
     set(state, rejection != null ? rejection + " (" + why + ")" : why);
   }
 
+  /** True when the gateway's own certificate check refused the PLC since the last connection. */
+  boolean hasRejection() {
+    return lastRejection != null;
+  }
+
   void rejected(String sentence) {
     lastRejection = sentence;
     ConnectionState state = status.state();

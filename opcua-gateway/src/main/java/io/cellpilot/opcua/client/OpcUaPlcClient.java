@@ -7,6 +7,7 @@ import io.cellpilot.opcua.config.TagConfig;
 import io.cellpilot.opcua.security.ApplicationCertificate;
 import io.cellpilot.opcua.security.PkiDirectory;
 import io.cellpilot.opcua.security.StrictCertificateValidator;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpcUaPlcClient implements PlcClient {
   private static final Logger log = LoggerFactory.getLogger(OpcUaPlcClient.class);
+  private static final String CERTIFICATE_NAME = "cellpilot-gateway";
 
   private final PlcConfig config;
   private final Map<String, TagState> tags = new LinkedHashMap<>();
@@ -45,6 +47,7 @@ public final class OpcUaPlcClient implements PlcClient {
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile OpcUaClient client;
   private long retryDelayMillis = 500;
+  private volatile Path ownCertificateFile;
 
   public OpcUaPlcClient(PlcConfig config) {
     this.config = config;
@@ -74,8 +77,9 @@ public final class OpcUaPlcClient implements PlcClient {
       throw new IllegalStateException("[" + config.id() + "] start() may be called once, before close()");
     }
     PkiDirectory pki = PkiDirectory.open(config.pkiDir());
-    ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(pki, "cellpilot-gateway",
+    ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(pki, CERTIFICATE_NAME,
         config.applicationUri(), List.of());
+    ownCertificateFile = pki.own().resolve(CERTIFICATE_NAME + ".der");
     StrictCertificateValidator validator = new StrictCertificateValidator(config.id(), pki, false,
         tracker::rejected);
     log.info("[{}] connecting to {} ({}/{}, {} tags; loss detected within {} ms)", config.id(), config.endpoint(),
@@ -94,7 +98,11 @@ public final class OpcUaPlcClient implements PlcClient {
       // From here on Milo retries by itself (with back-off up to 16 s) until the session is up.
       c.connectAsync().whenComplete((ok, e) -> {
         if (e != null) {
-          tracker.failed("connect to " + config.endpoint() + " failed: " + TagOperations.rootMessage(e));
+          boolean weRejected = tracker.hasRejection();
+          tracker.failed(ConnectFailure.describe(config, e, ownCertificateFile, weRejected));
+          if (!weRejected) { // the validator has already logged its own, more precise sentence
+            log.warn("[{}] {}", config.id(), tracker.status().detail());
+          }
         }
       });
     } catch (Exception e) {
