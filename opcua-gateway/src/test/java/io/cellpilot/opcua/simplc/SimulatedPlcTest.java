@@ -97,6 +97,9 @@ class SimulatedPlcTest {
     // One wrong node id hides nothing else, and says what is wrong.
     TagValue misspelt = client.current("misspelt");
     assertEquals(Quality.Reason.NOT_FOUND, misspelt.quality().reason(), misspelt.toString());
+    assertEquals("Bad_NodeIdUnknown", misspelt.quality().status().name());
+    assertTrue(misspelt.quality().detail().contains(SimPlc.node("Line1/Conveyor/Sped"))
+        && misspelt.quality().detail().contains("cellpilot.plcs.line1.tags.misspelt"), misspelt.quality().detail());
     assertNull(misspelt.value());
   }
 
