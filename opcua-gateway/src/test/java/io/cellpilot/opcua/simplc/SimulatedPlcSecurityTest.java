@@ -12,7 +12,6 @@ import io.cellpilot.opcua.client.TagWrite;
 import io.cellpilot.opcua.config.IdentityConfig;
 import io.cellpilot.opcua.config.SecurityMode;
 import io.cellpilot.opcua.config.SecurityPolicyName;
-import io.cellpilot.opcua.testserver.TestPki;
 import io.cellpilot.sim.SimulatedCell;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -82,21 +81,28 @@ class SimulatedPlcSecurityTest {
   }
 
   @Test
-  void aWrongPasswordIsReportedWithTheKeyToFix() throws Exception {
+  void eachAttemptReportsItsOwnReasonSoAFixedCertificateMakesWayForAWrongPassword() throws Exception {
     Path pki = dir.resolve("pki");
     try (SimulatedCell cell = SimPlc.startPlcOnly(6, c -> c.plc(p -> p.allowAnonymous(false)
-        .user("cellpilot", "line1-secret")))) {
-      TestPki.trust(cell.plc().certificate(), pki, "plc.der");
-      try (OpcUaPlcClient client = new OpcUaPlcClient(SimPlc.gateway("line1", cell, pki)
-          .securityPolicy(SecurityPolicyName.Basic256Sha256)
-          .securityMode(SecurityMode.SignAndEncrypt)
-          .identity(new IdentityConfig.UserPassword("cellpilot", "wrong"))
-          .build())) {
-        client.start();
-        await().atMost(20, SECONDS).until(() -> client.status().detail().contains("cellpilot.plcs.line1.identity"));
-        assertFalse(client.status().isConnected());
-        assertTrue(client.snapshot().values().stream().noneMatch(TagValue::isGood));
-      }
+             .user("cellpilot", "line1-secret")));
+         OpcUaPlcClient client = new OpcUaPlcClient(SimPlc.gateway("line1", cell, pki)
+             .securityPolicy(SecurityPolicyName.Basic256Sha256)
+             .securityMode(SecurityMode.SignAndEncrypt)
+             .identity(new IdentityConfig.UserPassword("cellpilot", "wrong"))
+             .build())) {
+      client.start();
+      Path rejected = pki.resolve("rejected/certs");
+      await().atMost(20, SECONDS).until(() -> listing(rejected).size() == 1);
+      Path plcCert = listing(rejected).get(0);
+      Files.move(plcCert, pki.resolve("trusted/certs").resolve(plcCert.getFileName()));
+
+      // The certificate is trusted now; the status must stop telling the integrator to move it, and say what is next.
+      await().atMost(CONNECT_BOUND_SECONDS, SECONDS)
+          .until(() -> client.status().detail().contains("cellpilot.plcs.line1.identity"));
+      String detail = client.status().detail();
+      assertTrue(detail.contains("Bad_UserAccessDenied") && !detail.contains("not in the trust list"), detail);
+      assertFalse(client.status().isConnected());
+      assertTrue(client.snapshot().values().stream().noneMatch(TagValue::isGood));
     }
   }
 
