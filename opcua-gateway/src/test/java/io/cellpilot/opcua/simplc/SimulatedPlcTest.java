@@ -205,6 +205,9 @@ class SimulatedPlcTest {
 
   @Test
   void aRequestedPartIsHeldAtThePickPositionUntilReleasedAndUnknownPartsAreNotFound() {
+    // The first part reaches the camera (1.4 m) about 1.75 s after the cell starts at x4.
+    await().atMost(15, SECONDS).until(() -> client.current("part-id").isGood()
+        && !"".equals(client.current("part-id").value()));
     // Stop the belt so that the part under the camera cannot pass the pick position before the request lands.
     assertGood(call(SimPlc.stop()));
     await().atMost(10, SECONDS).until(() -> client.current("speed").isGood()
