@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
@@ -107,15 +108,17 @@ class NodeOpcUaInteropTest {
           "--read", ns + "Line1/Machines/Press/Power/Voltage", "--read", ns + "Line1/Conveyor/Sped"));
       // docs/wire-contracts.md, read by a stack nobody here wrote: folder-shaped string ids under Objects/Line1.
       for (String path : SIM_PLC_CONTRACT) {
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("BROWSE /" + path + " ") && l.endsWith(";s=Line1/" + path)),
+        assertTrue(lines.stream()
+            .anyMatch(l -> l.startsWith("BROWSE /" + path + " ") && l.endsWith(";s=Line1/" + path)),
             "node-opcua did not find Line1/" + path + " in " + lines);
       }
       assertHas(lines, "READ " + ns + "Line1/StateText Good \"RUNNING\"");
       assertHas(lines, "READ " + ns + "Line1/State Good 1");
       assertHas(lines, "READ " + ns + "Line1/Conveyor/SpeedSetpoint Good 0.2");
       assertHas(lines, "READ " + ns + "Line1/Pick/Holding Good false");
-      String voltage = lines.stream().filter(l -> l.startsWith("READ " + ns + "Line1/Machines/Press/Power/Voltage Good "))
-          .findFirst().orElseThrow(() -> new AssertionError("no voltage in " + lines));
+      String voltage = lines.stream()
+          .filter(l -> l.startsWith("READ " + ns + "Line1/Machines/Press/Power/Voltage Good ")).findFirst()
+          .orElseThrow(() -> new AssertionError("no voltage in " + lines));
       double volts = Double.parseDouble(voltage.substring(voltage.lastIndexOf(' ') + 1));
       assertTrue(volts > 380 && volts < 420, "about 400 V: " + voltage);
       assertHas(lines, "READ " + ns + "Line1/Conveyor/Sped BadNodeIdUnknown");
@@ -126,7 +129,7 @@ class NodeOpcUaInteropTest {
   static final List<String> SIM_PLC_CONTRACT = contractNodes();
 
   private static List<String> contractNodes() {
-    List<String> nodes = new java.util.ArrayList<>(List.of("State", "StateText", "FaultText", "Start", "Stop",
+    List<String> nodes = new ArrayList<>(List.of("State", "StateText", "FaultText", "Start", "Stop",
         "Reset", "Conveyor/Running", "Conveyor/SpeedSetpoint", "Conveyor/Speed", "Conveyor/PartAtInspection",
         "Conveyor/PartId", "Conveyor/PartAtPick", "Conveyor/PickPartId", "Conveyor/PartCount", "Pick/RequestStop",
         "Pick/Holding", "Pick/HeldPartId", "Pick/Release", "Stations/Inspection/Temperature",
