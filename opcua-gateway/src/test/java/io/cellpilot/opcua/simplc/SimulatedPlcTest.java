@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellpilot.opcua.client.CallResult;
+import io.cellpilot.opcua.client.MethodCall;
 import io.cellpilot.opcua.client.OpcUaPlcClient;
 import io.cellpilot.opcua.client.Quality;
 import io.cellpilot.opcua.client.TagValue;
@@ -233,7 +234,7 @@ class SimulatedPlcTest {
         && client.current("speed").asDouble() > 0.0);
   }
 
-  private static CallResult call(io.cellpilot.opcua.client.MethodCall call) {
+  private static CallResult call(MethodCall call) {
     return client.call(List.of(call)).get(0);
   }
 
