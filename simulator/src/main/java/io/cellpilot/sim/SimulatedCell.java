@@ -213,7 +213,6 @@ public final class SimulatedCell implements AutoCloseable {
     model.robotLoad(load);
   }
 
-  /** The simulated PLC, e.g. to stop and start it by hand; null when the PLC is disabled. */
   /** The simulated arm, when {@code cobot.enabled}: for tests and fault injection (protective stop, stalls). */
   public Optional<io.cellpilot.sim.cobot.SimulatedCobot> cobot() {
     return started.stream()
@@ -222,6 +221,7 @@ public final class SimulatedCell implements AutoCloseable {
         .findFirst();
   }
 
+  /** The simulated PLC, e.g. to stop and start it by hand; null when the PLC is disabled. */
   public PlcServer plc() {
     return plc;
   }

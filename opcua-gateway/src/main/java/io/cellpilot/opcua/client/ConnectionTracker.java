@@ -49,6 +49,24 @@ final class ConnectionTracker {
     set(state, rejection != null ? rejection + " (" + why + ")" : why);
   }
 
+  /** A new connect attempt: a rejection from an earlier attempt no longer explains what happens next. */
+  void attemptStarted() {
+    lastRejection = null;
+  }
+
+  /**
+   * The PLC's certificate passed every check. Milo retries a refused secure channel by itself (no new attempt is
+   * started here), so this, not the next attempt, is what retires an earlier rejection.
+   */
+  void accepted() {
+    lastRejection = null;
+  }
+
+  /** True when the gateway's own certificate check refused the PLC in this attempt. */
+  boolean hasRejection() {
+    return lastRejection != null;
+  }
+
   void rejected(String sentence) {
     lastRejection = sentence;
     ConnectionState state = status.state();

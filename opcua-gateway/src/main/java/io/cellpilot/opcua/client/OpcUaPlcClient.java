@@ -7,6 +7,7 @@ import io.cellpilot.opcua.config.TagConfig;
 import io.cellpilot.opcua.security.ApplicationCertificate;
 import io.cellpilot.opcua.security.PkiDirectory;
 import io.cellpilot.opcua.security.StrictCertificateValidator;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpcUaPlcClient implements PlcClient {
   private static final Logger log = LoggerFactory.getLogger(OpcUaPlcClient.class);
+  private static final String CERTIFICATE_NAME = "cellpilot-gateway";
+  private static final long INITIAL_RETRY_MILLIS = 500;
 
   private final PlcConfig config;
   private final Map<String, TagState> tags = new LinkedHashMap<>();
@@ -44,7 +47,8 @@ public final class OpcUaPlcClient implements PlcClient {
   private volatile boolean closed;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile OpcUaClient client;
-  private long retryDelayMillis = 500;
+  private long retryDelayMillis = INITIAL_RETRY_MILLIS;
+  private volatile Path ownCertificateFile;
 
   public OpcUaPlcClient(PlcConfig config) {
     this.config = config;
@@ -74,10 +78,11 @@ public final class OpcUaPlcClient implements PlcClient {
       throw new IllegalStateException("[" + config.id() + "] start() may be called once, before close()");
     }
     PkiDirectory pki = PkiDirectory.open(config.pkiDir());
-    ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(pki, "cellpilot-gateway",
+    ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(pki, CERTIFICATE_NAME,
         config.applicationUri(), List.of());
+    ownCertificateFile = pki.own().resolve(CERTIFICATE_NAME + ".der");
     StrictCertificateValidator validator = new StrictCertificateValidator(config.id(), pki, false,
-        tracker::rejected);
+        tracker::rejected, tracker::accepted);
     log.info("[{}] connecting to {} ({}/{}, {} tags; loss detected within {} ms)", config.id(), config.endpoint(),
         config.securityPolicy(), config.securityMode(), tags.size(), config.lossDetectionBound().toMillis());
     supervisor.execute(() -> connect(certificate, validator));
@@ -87,22 +92,45 @@ public final class OpcUaPlcClient implements PlcClient {
     if (closed) {
       return;
     }
+    tracker.attemptStarted();
     try {
       OpcUaClient c = MiloClientFactory.create(config, certificate, validator);
       c.addSessionActivityListener(new SessionListener());
       client = c;
-      // From here on Milo retries by itself (with back-off up to 16 s) until the session is up.
       c.connectAsync().whenComplete((ok, e) -> {
         if (e != null) {
-          tracker.failed("connect to " + config.endpoint() + " failed: " + TagOperations.rootMessage(e));
+          supervisor.execute(() -> firstConnectFailed(c, e, certificate, validator));
         }
       });
     } catch (Exception e) {
       tracker.failed("cannot reach " + config.endpoint() + ": " + TagOperations.rootMessage(e));
       log.warn("[{}] {}; retrying in {} ms", config.id(), tracker.status().detail(), retryDelayMillis);
-      supervisor.schedule(() -> connect(certificate, validator), retryDelayMillis, TimeUnit.MILLISECONDS);
-      retryDelayMillis = Math.min(retryDelayMillis * 2, config.reconnectMaxDelay().toMillis());
+      retryLater(certificate, validator);
     }
+  }
+
+  /**
+   * Milo would retry a failed first connect by itself, but none of its later failures reaches a listener, so the
+   * status would keep the first reason (say, a certificate the integrator has trusted since). Each attempt is made
+   * here instead, and the status shows its own reason. Once a session was up, Milo's reconnects take over.
+   */
+  private void firstConnectFailed(OpcUaClient failed, Throwable e, ApplicationCertificate certificate,
+      StrictCertificateValidator validator) {
+    failed.disconnectAsync(); // stops Milo's own retries with this client
+    if (closed) {
+      return;
+    }
+    boolean weRejected = tracker.hasRejection();
+    tracker.failed(ConnectFailure.describe(config, e, ownCertificateFile, weRejected));
+    if (!weRejected) { // the validator has already logged its own, more precise sentence
+      log.warn("[{}] {}; retrying in {} ms", config.id(), tracker.status().detail(), retryDelayMillis);
+    }
+    retryLater(certificate, validator);
+  }
+
+  private void retryLater(ApplicationCertificate certificate, StrictCertificateValidator validator) {
+    supervisor.schedule(() -> connect(certificate, validator), retryDelayMillis, TimeUnit.MILLISECONDS);
+    retryDelayMillis = Math.min(retryDelayMillis * 2, config.reconnectMaxDelay().toMillis());
   }
 
   private final class SessionListener implements SessionActivityListener {
@@ -110,6 +138,7 @@ public final class OpcUaPlcClient implements PlcClient {
     public void onSessionActive(UaSession session) {
       supervisor.execute(() -> {
         online = true;
+        retryDelayMillis = INITIAL_RETRY_MILLIS;
         tracker.connected();
         log.info("[{}] session active on {}", config.id(), config.endpoint());
         if (subscriptions.needsRebuild()) {

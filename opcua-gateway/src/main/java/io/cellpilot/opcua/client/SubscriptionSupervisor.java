@@ -87,7 +87,7 @@ final class SubscriptionSupervisor implements OpcUaSubscription.SubscriptionList
     try {
       s.synchronizeMonitoredItems();
     } catch (MonitoredItemSynchronizationException e) {
-      log.debug("[{}] some monitored items were refused", config.id());
+      log.debug("[{}] some monitored items were refused; each is logged below", config.id());
     }
     int refused = 0;
     for (OpcUaMonitoredItem item : items) {
@@ -96,7 +96,10 @@ final class SubscriptionSupervisor implements OpcUaSubscription.SubscriptionList
         refused++;
         TagState tag = (TagState) item.getUserObject().orElseThrow();
         Quality q = Quality.fromStatus(result.value());
-        tag.fail(new Quality(q.level(), q.reason(), q.status(), "server refused to monitor " + tag.nodeId()));
+        // Name the configured address and key: that is what the integrator edits, not the session's node id.
+        String what = tag.config.address() + " (" + config.key() + ".tags." + tag.config.name() + ")";
+        log.warn("[{}] the PLC refused to monitor {}: {}", config.id(), what, q.status().name());
+        tag.fail(new Quality(q.level(), q.reason(), q.status(), "the PLC refused to monitor " + what));
       }
     }
     log.info("[{}] subscription {} created: {} of {} tags monitored every {} ms", config.id(),

@@ -36,6 +36,7 @@ public final class StrictCertificateValidator implements CertificateValidator {
   private final PkiDirectory pki;
   private final boolean peersAreClients;
   private final Consumer<String> onRejected;
+  private final Runnable onAccepted;
   private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
   /**
@@ -45,10 +46,20 @@ public final class StrictCertificateValidator implements CertificateValidator {
    */
   public StrictCertificateValidator(String peer, PkiDirectory pki, boolean peersAreClients,
       Consumer<String> onRejected) {
+    this(peer, pki, peersAreClients, onRejected, () -> { });
+  }
+
+  /**
+   * @param onAccepted called after each certificate that passed every check, so that a status display can drop an
+   *     earlier rejection once the integrator has trusted the certificate
+   */
+  public StrictCertificateValidator(String peer, PkiDirectory pki, boolean peersAreClients,
+      Consumer<String> onRejected, Runnable onAccepted) {
     this.peer = peer;
     this.pki = pki;
     this.peersAreClients = peersAreClients;
     this.onRejected = onRejected;
+    this.onAccepted = onAccepted;
   }
 
   @Override
@@ -94,6 +105,7 @@ public final class StrictCertificateValidator implements CertificateValidator {
             + " but the endpoint's host is " + Arrays.toString(validHostnames), null);
       }
     }
+    onAccepted.run();
   }
 
   private String explain(X509Certificate leaf, UaException e) {
