@@ -1,0 +1,86 @@
+package io.cellpilot.vision.anomaly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cellpilot.vision.VisionException;
+import io.cellpilot.vision.VisionException.Reason;
+import io.cellpilot.vision.pkg.ModelPackage;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/** Stores a {@link PatchCoreModel} in package entries and back: the network, the memory bank and the config. */
+public final class PatchCoreCodec {
+  public static final String KIND = "anomaly";
+  static final String NETWORK = "network.bin";
+  static final String BANK = "memory-bank.bin";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PatchCoreCodec() {}
+
+  public static Map<String, byte[]> payload(PatchCoreModel model) {
+    byte[] net = ModelPackage.bytes(out -> ModelSerializer.writeModel(model.network(), out, false));
+    byte[] bank = ModelPackage.bytes(raw -> {
+      DataOutputStream out = new DataOutputStream(raw);
+      MemoryBank b = model.bank();
+      float[][] rows = b.rows();
+      int dim = b.mean().length;
+      out.writeInt(rows.length);
+      out.writeInt(dim);
+      writeFloats(out, b.mean());
+      writeFloats(out, b.std());
+      for (float[] row : rows) {
+        writeFloats(out, row);
+      }
+      out.flush();
+    });
+    return Map.of(NETWORK, net, BANK, bank);
+  }
+
+  /** The configuration as the manifest stores it. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> configMap(PatchCoreConfig config) {
+    return JSON.convertValue(config, Map.class);
+  }
+
+  public static PatchCoreModel fromPackage(ModelPackage pkg) {
+    try {
+      PatchCoreConfig config = JSON.convertValue(pkg.manifest().config(), PatchCoreConfig.class);
+      MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(
+          new ByteArrayInputStream(pkg.entry(NETWORK)), false);
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(pkg.entry(BANK)));
+      int rows = in.readInt();
+      int dim = in.readInt();
+      if (dim != PatchFeatures.dimension(config) || rows < 1) {
+        throw new VisionException(Reason.PACKAGE_INVALID, "memory bank has " + rows + " x " + dim
+            + " values, the configuration needs " + PatchFeatures.dimension(config) + " per row");
+      }
+      float[] mean = readFloats(in, dim);
+      float[] std = readFloats(in, dim);
+      float[][] bank = new float[rows][];
+      for (int i = 0; i < rows; i++) {
+        bank[i] = readFloats(in, dim);
+      }
+      return new PatchCoreModel(config, net, new MemoryBank(mean, std, bank), null);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new VisionException(Reason.PACKAGE_INVALID, "anomaly model payload is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    for (float v : values) {
+      out.writeFloat(v);
+    }
+  }
+
+  private static float[] readFloats(DataInputStream in, int n) throws IOException {
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = in.readFloat();
+    }
+    return out;
+  }
+}
