@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -162,23 +163,38 @@ final class MemoryBank {
         standardised[i] = (standardised[i] - mean[d]) / std[d];
       }
     }
-    INDArray q = Nd4j.create(standardised, new long[] {patches, dim}, 'c');
-    INDArray qNorms = q.mul(q).sum(1).reshape(patches, 1);
-    INDArray best = null;
+    float[] out = new float[patches];
+    // Query and bank both in chunks: a distance block stays at 4 M floats (16 MB) whatever the image size.
+    int queryChunk = Math.max(1, (4 << 20) / CHUNK);
     long m = bank.rows();
-    for (long start = 0; start < m; start += CHUNK) {
-      long end = Math.min(m, start + CHUNK);
-      INDArray part = bank.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end),
-          org.nd4j.linalg.indexing.NDArrayIndex.all());
-      INDArray norms = bankNormsSq.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-          org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
-      INDArray d2 = q.mmul(part.transpose()).muli(-2).addiColumnVector(qNorms).addiRowVector(norms);
-      INDArray chunkMin = d2.min(1);
-      best = best == null ? chunkMin : Transforms.min(best, chunkMin, false);
-    }
-    float[] out = best.dup().data().asFloat();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) Math.sqrt(Math.max(0, out[i]));
+    for (int qs = 0; qs < patches; qs += queryChunk) {
+      int qe = Math.min(patches, qs + queryChunk);
+      float[] part = java.util.Arrays.copyOfRange(standardised, qs * dim, qe * dim);
+      INDArray q = Nd4j.create(part, new long[] {qe - qs, dim}, 'c');
+      INDArray qNorms = q.mul(q).sum(1).reshape(qe - qs, 1);
+      INDArray best = null;
+      for (long start = 0; start < m; start += CHUNK) {
+        long end = Math.min(m, start + CHUNK);
+        INDArray rows = bank.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+        INDArray norms = bankNormsSq.get(NDArrayIndex.all(), NDArrayIndex.interval(start, end));
+        INDArray d2 = q.mmul(rows.transpose()).muli(-2).addiColumnVector(qNorms).addiRowVector(norms);
+        INDArray chunkMin = d2.min(1);
+        // Free native memory now: left to the garbage collector, these blocks pile up to gigabytes.
+        d2.close();
+        if (best == null) {
+          best = chunkMin;
+        } else {
+          Transforms.min(best, chunkMin, false);
+          chunkMin.close();
+        }
+      }
+      float[] mins = best.dup().data().asFloat();
+      best.close();
+      q.close();
+      qNorms.close();
+      for (int i = 0; i < mins.length; i++) {
+        out[qs + i] = (float) Math.sqrt(Math.max(0, mins[i]));
+      }
     }
     return out;
   }

@@ -53,10 +53,20 @@ final class PatchFeatures {
     for (int i = 0; i < n; i++) {
       System.arraycopy(inputs.get(i).values(), 0, all, i * w * h, w * h);
     }
-    List<INDArray> acts = net.feedForward(Nd4j.create(all, new long[] {n, 1, h, w}, 'c'), false);
-    float[] level1 = acts.get(2).dup('c').data().asFloat(); // [n, 2F, h/2, w/2]
-    float[] level2 = c.depth() >= 2 ? acts.get(4).dup('c').data().asFloat() : null; // [n, W2, gh, gw]
-    float[] level3 = c.depth() >= 3 ? acts.get(5).dup('c').data().asFloat() : null; // [n, W3, gh, gw]
+    INDArray input = Nd4j.create(all, new long[] {n, 1, h, w}, 'c');
+    List<INDArray> acts = net.feedForward(input, false);
+    float[] level1 = floats(acts.get(2)); // [n, 2F, h/2, w/2]
+    float[] level2 = c.depth() >= 2 ? floats(acts.get(4)) : null; // [n, W2, gh, gw]
+    float[] level3 = c.depth() >= 3 ? floats(acts.get(5)) : null; // [n, W3, gh, gw]
+    // Free native memory now rather than at the next garbage collection.
+    for (INDArray a : acts) {
+      if (a.closeable()) {
+        a.close();
+      }
+    }
+    if (input.closeable()) {
+      input.close();
+    }
     int c1 = 2 * c.filters();
     int hw = w / 2;
     int hh = h / 2;
@@ -97,6 +107,13 @@ final class PatchFeatures {
       }
       out.add(new Grid(gw, gh, aggregated));
     }
+    return out;
+  }
+
+  private static float[] floats(INDArray a) {
+    INDArray c = a.dup('c');
+    float[] out = c.data().asFloat();
+    c.close();
     return out;
   }
 

@@ -113,6 +113,11 @@ public final class InspectionEngine implements AutoCloseable {
     return submit(() -> ImageDecoder.decode(imageBytes));
   }
 
+  /** Inspects a grey image without waiting. */
+  public CompletableFuture<Verdict> inspectAsync(GreyImage image) {
+    return submit(() -> image);
+  }
+
   private CompletableFuture<Verdict> submit(java.util.function.Supplier<GreyImage> decoder) {
     long submitted = System.nanoTime();
     if (closed) {

@@ -99,6 +99,19 @@ public final class MvtecDataset {
     }
   }
 
+  /**
+   * How a manifest names a training file: its path relative to the root, {@code @}, and the first 16 hex digits of
+   * its SHA-256, so that a file of the same name in another data set is not mistaken for it.
+   */
+  public String trainingId(Sample sample) {
+    try {
+      String rel = root.relativize(sample.image()).toString().replace('\\', '/');
+      return rel + "@" + HexFormat.of().formatHex(sha256(sample.image())).substring(0, 16);
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new VisionException(Reason.DATASET_INVALID, "cannot read " + sample.image() + ": " + e.getMessage(), e);
+    }
+  }
+
   private static byte[] sha256(Path file) throws IOException, NoSuchAlgorithmException {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {

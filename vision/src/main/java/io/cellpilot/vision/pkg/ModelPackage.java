@@ -68,6 +68,11 @@ public final class ModelPackage {
     return bytes;
   }
 
+  /** Every payload entry (not the manifest, checksum or signature), for re-packaging. */
+  public Map<String, byte[]> payload() {
+    return java.util.Collections.unmodifiableMap(payload);
+  }
+
   public boolean hasEntry(String name) {
     return payload.containsKey(name);
   }

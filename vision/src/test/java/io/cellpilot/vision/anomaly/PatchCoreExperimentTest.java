@@ -46,21 +46,18 @@ class PatchCoreExperimentTest {
       valPositive[i] = validationPositive.get(i);
     }
     String only = System.getProperty("configs", "");
-    PatchCoreConfig base = new PatchCoreConfig(0.5, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 4096, 3, 0, 42);
+    PatchCoreConfig base = new PatchCoreConfig(0.5, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 4096, 3, 3, 42);
     List<PatchCoreConfig> configs = List.of(
         base,
-        base.withDepth(1),
-        base.withPositionWeight(1),
-        base.withPositionWeight(3),
-        base.withScale(0.25).withDepth(1),
-        base.withScale(0.25).withDepth(1).withPositionWeight(2),
-        base.withBank(FilterBank.RANDOM),
-        base.withDepth(3),
-        base.withMargin(1),
-        base.withKernel(5),
+        base.withPositionWeight(6),
         base.withScale(0.35),
-        base.withScale(0.35).withPositionWeight(2),
-        base.withScale(0).withSide(128));
+        base.withDepth(1),
+        base.withKernel(5),
+        base.withBankSize(8192),
+        base.withDepth(3),
+        base.withBank(FilterBank.RANDOM),
+        base.withPositionWeight(0),
+        base.withScale(0.25).withDepth(1));
     for (int i = 0; i < configs.size(); i++) {
       if (!only.isEmpty() && !List.of(only.split(",")).contains(String.valueOf(i))) {
         continue;
@@ -69,9 +66,16 @@ class PatchCoreExperimentTest {
       long t0 = System.nanoTime();
       PatchCoreModel model = PatchCoreModel.train(fit, c, Progress.NONE);
       long t1 = System.nanoTime();
-      double val = Roc.auroc(scores(model, validation), valPositive);
+      List<AnomalyMap> valMaps = model.score(validation);
+      double val = Roc.auroc(valMaps.stream().mapToDouble(AnomalyMap::score).toArray(), valPositive);
       long t2 = System.nanoTime();
-      double real = Roc.auroc(scores(model, test), testPositive);
+      List<AnomalyMap> testMaps = model.score(test);
+      double real = Roc.auroc(testMaps.stream().mapToDouble(AnomalyMap::score).toArray(), testPositive);
+      for (String rule : List.of("max-median", "max/median", "top1%")) {
+        log("EXP %d   rule %s: synthetic-val AUROC %.3f, real test AUROC %.3f%n", i, rule,
+            Roc.auroc(rule(valMaps, rule, c.margin()), valPositive), Roc.auroc(rule(testMaps, rule, c.margin()),
+                testPositive));
+      }
       if (System.getProperty("dump") != null) {
         java.awt.image.BufferedImage sheet = new java.awt.image.BufferedImage(6 * 200, 2 * 200,
             java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -93,9 +97,48 @@ class PatchCoreExperimentTest {
         }
         Images.writePng(sheet, java.nio.file.Path.of("/tmp/look/heat" + i + ".png"));
       }
-      System.out.printf("EXP %d %s: train %.1fs, synthetic-val AUROC %.3f, real test AUROC %.3f (%.0f ms/img)%n",
+      log("EXP %d %s: train %.1fs, synthetic-val AUROC %.3f, real test AUROC %.3f (%.0f ms/img)%n",
           i, c, (t1 - t0) / 1e9, val, real, (t2 - t1) / 1e6 / validation.size());
     }
+  }
+
+  /** Results go to stdout and to a file that survives the run: target/patchcore-experiments.txt. */
+  private static void log(String format, Object... args) {
+    String line = String.format(format, args);
+    System.out.print(line);
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target/patchcore-experiments.txt"), line,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static double[] rule(List<AnomalyMap> maps, String rule, int margin) {
+    double[] out = new double[maps.size()];
+    for (int k = 0; k < out.length; k++) {
+      AnomalyMap m = maps.get(k);
+      List<Float> inner = new ArrayList<>();
+      for (int y = margin; y < m.gridHeight() - margin; y++) {
+        for (int x = margin; x < m.gridWidth() - margin; x++) {
+          inner.add(m.heat()[y * m.gridWidth() + x]);
+        }
+      }
+      Collections.sort(inner);
+      double median = inner.get(inner.size() / 2);
+      double max = inner.get(inner.size() - 1);
+      int top = Math.max(1, inner.size() / 100);
+      double topMean = 0;
+      for (int j = inner.size() - top; j < inner.size(); j++) {
+        topMean += inner.get(j) / top;
+      }
+      out[k] = switch (rule) {
+        case "max-median" -> max - median;
+        case "max/median" -> max / median;
+        default -> topMean;
+      };
+    }
+    return out;
   }
 
   private static double[] scores(PatchCoreModel model, List<GreyImage> images) {
