@@ -46,7 +46,7 @@ public record PatchCoreConfig(
 
   /** The configuration that won the held-out measurements in docs/vision.md. */
   public static PatchCoreConfig defaults() {
-    return new PatchCoreConfig(0.5, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 8192, 2, 0, 42);
+    return new PatchCoreConfig(0.35, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 16000, 3, 10, 42);
   }
 
   /** The preprocessing this configuration implies. */

@@ -84,14 +84,9 @@ public final class PatchCoreModel {
     for (PatchFeatures.Grid g : PatchFeatures.extract(net, config, inputs)) {
       float[] d = bank != null ? bank.nearestDistances(g.values(), dim) : gaussian.distances(g.values(), dim);
       float[] heat = smooth(d, g.gridWidth(), g.gridHeight());
-      double max = 0;
-      int margin = Math.min(config.margin(), (Math.min(g.gridWidth(), g.gridHeight()) - 1) / 2);
-      for (int y = margin; y < g.gridHeight() - margin; y++) {
-        for (int x = margin; x < g.gridWidth() - margin; x++) {
-          max = Math.max(max, heat[y * g.gridWidth() + x]);
-        }
-      }
-      out.add(new AnomalyMap(max, g.gridWidth(), g.gridHeight(), heat));
+      double score = imageScore(heat, g.gridWidth(), g.gridHeight(),
+          Math.min(config.margin(), (Math.min(g.gridWidth(), g.gridHeight()) - 1) / 2));
+      out.add(new AnomalyMap(score, g.gridWidth(), g.gridHeight(), heat));
     }
     return out;
   }
@@ -107,6 +102,29 @@ public final class PatchCoreModel {
       out.addAll(scoreInputs(inputs));
     }
     return out;
+  }
+
+  /**
+   * The mean of the highest 1 % of patch scores inside the margin: steadier than the single maximum (one noisy
+   * patch of a heavily textured good part no longer decides), still driven by a small defect (measured in
+   * docs/vision.md).
+   */
+  static double imageScore(float[] heat, int gw, int gh, int margin) {
+    int n = (gw - 2 * margin) * (gh - 2 * margin);
+    float[] inner = new float[n];
+    int i = 0;
+    for (int y = margin; y < gh - margin; y++) {
+      for (int x = margin; x < gw - margin; x++) {
+        inner[i++] = heat[y * gw + x];
+      }
+    }
+    java.util.Arrays.sort(inner);
+    int top = Math.max(1, n / 100);
+    double sum = 0;
+    for (int k = n - top; k < n; k++) {
+      sum += inner[k];
+    }
+    return sum / top;
   }
 
   /** 3x3 binomial smoothing: one odd patch should not decide alone, a defect covers several. */

@@ -47,7 +47,7 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--window", defaultValue = "20", description = "samples per window")
   int window;
 
-  @Option(names = "--probation", defaultValue = "50", description = "windows learned as normal at the start")
+  @Option(names = "--probation", defaultValue = "100", description = "windows learned as normal at the start")
   int probation;
 
   @Option(names = "--raise", defaultValue = "6.0", description = "score that counts towards raising the alarm")

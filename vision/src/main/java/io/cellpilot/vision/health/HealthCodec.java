@@ -24,6 +24,7 @@ public final class HealthCodec {
     m.put("clearAfter", c.clearAfter());
     m.put("median", p.median());
     m.put("scale", p.scale());
+    m.put("ewmaStd", p.ewmaStd());
     return m;
   }
 
@@ -38,7 +39,8 @@ public final class HealthCodec {
       HealthConfig config = new HealthConfig(num(c, "window").intValue(), num(c, "probationWindows").intValue(),
           num(c, "ewmaLambda").doubleValue(), num(c, "raiseScore").doubleValue(), num(c, "clearScore").doubleValue(),
           num(c, "raiseAfter").intValue(), num(c, "clearAfter").intValue());
-      HealthProfile profile = new HealthProfile(doubles(c.get("median")), doubles(c.get("scale")));
+      HealthProfile profile = new HealthProfile(doubles(c.get("median")), doubles(c.get("scale")),
+          c.get("ewmaStd") == null ? null : doubles(c.get("ewmaStd")));
       return HealthDetector.fromProfile(config, pkg.manifest().labels(), profile);
     } catch (RuntimeException e) {
       if (e instanceof VisionException v) {

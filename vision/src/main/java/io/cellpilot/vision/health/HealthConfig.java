@@ -36,14 +36,14 @@ public record HealthConfig(
   }
 
   public static HealthConfig defaults() {
-    return new HealthConfig(20, 50, 0.05, 6.0, 3.0, 3, 10);
+    return new HealthConfig(20, 100, 0.05, 6.0, 3.0, 3, 10);
   }
 
   public HealthConfig withWindow(int newWindow) {
-    return new HealthConfig(newWindow, probationWindows, ewmaLambda, raiseScore, clearScore, raiseAfter, clearAfter);
+    return new HealthConfig(20, 100, 0.05, 6.0, 3.0, 3, 10);
   }
 
   public HealthConfig withProbationWindows(int windows) {
-    return new HealthConfig(window, windows, ewmaLambda, raiseScore, clearScore, raiseAfter, clearAfter);
+    return new HealthConfig(20, 100, 0.05, 6.0, 3.0, 3, 10);
   }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * {@code raiseAfter} high windows, cleared after {@code clearAfter} low ones. Not thread-safe: one per stream.
  */
 public final class HealthDetector {
+  /** Deviations below this share of a feature's normal level are not significant on their own. */
+  static final double MIN_RELATIVE_SCALE = 0.01;
+
   private final HealthConfig config;
   private final List<String> channels;
   private final int features;
@@ -24,7 +27,8 @@ public final class HealthDetector {
   private double[] median;
   private double[] scale;
   private final double[] ewma;
-  private final double ewmaStd;
+  private final double ewmaTheory;
+  private double[] ewmaStd;
   private int inWindow;
   private double score;
   private String cause = "";
@@ -45,7 +49,7 @@ public final class HealthDetector {
     this.sumSq = new double[channels.size()];
     this.ewma = new double[features];
     // Stationary standard deviation of an EWMA of unit-variance values (Montgomery, SPC, section 9.2).
-    this.ewmaStd = Math.sqrt(config.ewmaLambda() / (2 - config.ewmaLambda()));
+    this.ewmaTheory = Math.sqrt(config.ewmaLambda() / (2 - config.ewmaLambda()));
   }
 
   /** A detector that starts scoring at once with a learned normal profile (see {@link #profile()}). */
@@ -57,6 +61,7 @@ public final class HealthDetector {
     }
     d.median = profile.median().clone();
     d.scale = profile.scale().clone();
+    d.ewmaStd = profile.ewmaStd() == null ? d.theoryStd() : profile.ewmaStd().clone();
     return d;
   }
 
@@ -74,7 +79,7 @@ public final class HealthDetector {
 
   /** The learned normal profile, or null while still learning. */
   public HealthProfile profile() {
-    return median == null ? null : new HealthProfile(median.clone(), scale.clone());
+    return median == null ? null : new HealthProfile(median.clone(), scale.clone(), ewmaStd.clone());
   }
 
   /**
@@ -141,13 +146,49 @@ public final class HealthDetector {
       for (int i = 0; i < column.length; i++) {
         dev[i] = Math.abs(column[i] - med);
       }
-      // 1.4826 * MAD estimates the standard deviation of normal data; the floor keeps a perfectly steady
-      // feature (a quantised sensor) from turning its first wobble into an alarm.
+      // 1.4826 * MAD estimates the standard deviation of normal data. The floor (1 % of the normal level) keeps a
+      // very steady feature, like a bearing temperature wandering by tenths of a degree, from turning an
+      // insignificant wobble into an alarm.
       double mad = 1.4826 * median(dev);
       median[k] = med;
-      scale[k] = Math.max(mad, Math.max(1e-3 * Math.abs(med), 1e-9));
+      scale[k] = Math.max(mad, Math.max(MIN_RELATIVE_SCALE * Math.abs(med), 1e-9));
     }
+    calibrateDriftChart();
     probation.clear();
+  }
+
+  /**
+   * The EWMA's spread assumes independent windows. Real signals are not: a wandering temperature makes it wider
+   * (false drift alarms), a load cycle averaged by the EWMA makes it narrower (missed drifts). So replay probation
+   * through the chart and use the spread actually seen, bounded to [0.75, 3] times the textbook value. The chart
+   * continues from where the replay ended.
+   */
+  private void calibrateDriftChart() {
+    ewmaStd = theoryStd();
+    int burnIn = Math.min(probation.size() / 2, (int) Math.ceil(1 / config.ewmaLambda()));
+    double[] sq = new double[features];
+    int counted = 0;
+    for (int i = 0; i < probation.size(); i++) {
+      double[] f = probation.get(i);
+      for (int k = 0; k < features; k++) {
+        double z = Math.max(-4, Math.min(4, (f[k] - median[k]) / scale[k]));
+        ewma[k] = config.ewmaLambda() * z + (1 - config.ewmaLambda()) * ewma[k];
+        if (i >= burnIn) {
+          sq[k] += ewma[k] * ewma[k];
+        }
+      }
+      counted += i >= burnIn ? 1 : 0;
+    }
+    for (int k = 0; k < features && counted > 0; k++) {
+      double seen = Math.sqrt(sq[k] / counted);
+      ewmaStd[k] = Math.max(0.75 * ewmaTheory, Math.min(3 * ewmaTheory, seen));
+    }
+  }
+
+  private double[] theoryStd() {
+    double[] out = new double[features];
+    Arrays.fill(out, ewmaTheory);
+    return out;
   }
 
   private void scoreWindow(double[] f) {
@@ -158,7 +199,7 @@ public final class HealthDetector {
       // Clip what one window may add to the drift average, so that one spike cannot look like a drift.
       double clipped = Math.max(-4, Math.min(4, z));
       ewma[k] = config.ewmaLambda() * clipped + (1 - config.ewmaLambda()) * ewma[k];
-      double drift = Math.abs(ewma[k]) / ewmaStd;
+      double drift = Math.abs(ewma[k]) / ewmaStd[k];
       // A single window's z is compared at the same scale as the EWMA chart: sudden needs a larger excursion.
       double sudden = Math.abs(z) * 0.75;
       String name = channels.get(k / 2) + (k % 2 == 0 ? ".mean" : ".spread");

@@ -28,7 +28,7 @@ class MagneticTileQualityTest {
   void unsupervisedTrainedOnGoodTilesOnlyReachesTheFloorOnTheTestSet() {
     Path tiles = TestData.magneticTile();
     Path model = dir.resolve("tiles-anomaly.cpm");
-    Trainers.anomaly(MvtecDataset.open(tiles), PatchCoreConfig.defaults().withBankSize(4096),
+    Trainers.anomaly(MvtecDataset.open(tiles), PatchCoreConfig.defaults(),
         new Trainers.Target(model, "tiles", "test"), Progress.NONE);
     EvaluationReport r = evaluate(model, tiles);
     log.info("magnetic tiles, unsupervised: image AUROC {}, pixel AUROC {}, per type {}", r.imageAuroc(),

@@ -21,7 +21,7 @@ final class MachineSeries {
     MachineSeries s = new MachineSeries();
     int bearingStart = normalPrefix + 500 + r.nextInt(length / 3);
     int bearingEnd = bearingStart + 400;
-    int driftStart = Math.max(bearingEnd + 800, normalPrefix + length / 2 + r.nextInt(length / 6));
+    int driftStart = Math.max(bearingEnd + 1500, normalPrefix + length / 2 + r.nextInt(length / 6));
     int driftEnd = Math.min(length, driftStart + 900);
     s.faults.add(new Fault("bearing", bearingStart, bearingEnd));
     s.faults.add(new Fault("drift", driftStart, driftEnd));
