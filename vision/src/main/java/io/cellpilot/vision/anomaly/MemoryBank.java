@@ -5,7 +5,6 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The normal patches, standardised per feature, reduced by greedy k-center coreset selection (PatchCore, Roth et al.
@@ -155,6 +154,13 @@ final class MemoryBank {
 
   /** Distance of each patch (location-major, raw features) to its nearest bank patch. */
   float[] nearestDistances(float[] features, int dim) {
+    return nearest(features, dim).distances();
+  }
+
+  /** Per patch: the distance to the nearest bank patch and that patch's row. */
+  record Nearest(float[] distances, int[] rows) {}
+
+  Nearest nearest(float[] features, int dim) {
     int patches = features.length / dim;
     float[] standardised = features.clone();
     for (int p = 0; p < patches; p++) {
@@ -164,6 +170,7 @@ final class MemoryBank {
       }
     }
     float[] out = new float[patches];
+    int[] rowsOut = new int[patches];
     // Query and bank both in chunks: a distance block stays at 4 M floats (16 MB) whatever the image size.
     int queryChunk = Math.max(1, (4 << 20) / CHUNK);
     long m = bank.rows();
@@ -172,30 +179,46 @@ final class MemoryBank {
       float[] part = java.util.Arrays.copyOfRange(standardised, qs * dim, qe * dim);
       INDArray q = Nd4j.create(part, new long[] {qe - qs, dim}, 'c');
       INDArray qNorms = q.mul(q).sum(1).reshape(qe - qs, 1);
-      INDArray best = null;
+      float[] best = new float[qe - qs];
+      java.util.Arrays.fill(best, Float.MAX_VALUE);
+      int[] bestRow = new int[qe - qs];
       for (long start = 0; start < m; start += CHUNK) {
         long end = Math.min(m, start + CHUNK);
         INDArray rows = bank.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
         INDArray norms = bankNormsSq.get(NDArrayIndex.all(), NDArrayIndex.interval(start, end));
         INDArray d2 = q.mmul(rows.transpose()).muli(-2).addiColumnVector(qNorms).addiRowVector(norms);
-        INDArray chunkMin = d2.min(1);
+        INDArray min = d2.min(1);
+        INDArray arg = Nd4j.argMin(d2, 1);
+        float[] mins = min.toFloatVector();
+        long[] args = arg.toLongVector();
+        for (int i = 0; i < mins.length; i++) {
+          if (mins[i] < best[i]) {
+            best[i] = mins[i];
+            bestRow[i] = (int) (start + args[i]);
+          }
+        }
         // Free native memory now: left to the garbage collector, these blocks pile up to gigabytes.
         d2.close();
-        if (best == null) {
-          best = chunkMin;
-        } else {
-          Transforms.min(best, chunkMin, false);
-          chunkMin.close();
-        }
+        min.close();
+        arg.close();
       }
-      float[] mins = best.dup().data().asFloat();
-      best.close();
+      for (int i = 0; i < best.length; i++) {
+        out[qs + i] = (float) Math.sqrt(Math.max(0, best[i]));
+        rowsOut[qs + i] = bestRow[i];
+      }
       q.close();
       qNorms.close();
-      for (int i = 0; i < mins.length; i++) {
-        out[qs + i] = (float) Math.sqrt(Math.max(0, mins[i]));
-      }
     }
-    return out;
+    return new Nearest(out, rowsOut);
+  }
+
+  /** A bank of the given rows (raw features) standardised with this bank's statistics. */
+  MemoryBank sibling(float[][] rawRows) {
+    float[][] rows = new float[rawRows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = rawRows[i].clone();
+      standardise(rows[i], mean, std);
+    }
+    return new MemoryBank(mean, std, rows);
   }
 }

@@ -17,6 +17,7 @@ public final class PatchCoreCodec {
   public static final String KIND = "anomaly";
   static final String NETWORK = "network.bin";
   static final String BANK = "memory-bank.bin";
+  static final String DEFECTS = "defect-memory.bin";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PatchCoreCodec() {}
@@ -37,7 +38,27 @@ public final class PatchCoreCodec {
       }
       out.flush();
     });
-    return Map.of(NETWORK, net, BANK, bank);
+    if (model.defects() == null) {
+      return Map.of(NETWORK, net, BANK, bank);
+    }
+    byte[] defects = ModelPackage.bytes(raw -> {
+      DataOutputStream out = new DataOutputStream(raw);
+      DefectMemory d = model.defects();
+      float[][] rows = d.bank().rows();
+      out.writeInt(rows.length);
+      out.writeInt(d.types().size());
+      for (String t : d.types()) {
+        out.writeUTF(t);
+      }
+      out.writeFloat(d.margin());
+      out.writeFloat(d.weight());
+      for (int i = 0; i < rows.length; i++) {
+        out.writeInt(d.labels()[i]);
+        writeFloats(out, rows[i]);
+      }
+      out.flush();
+    });
+    return Map.of(NETWORK, net, BANK, bank, DEFECTS, defects);
   }
 
   /** The configuration as the manifest stores it. */
@@ -64,10 +85,36 @@ public final class PatchCoreCodec {
       for (int i = 0; i < rows; i++) {
         bank[i] = readFloats(in, dim);
       }
-      return new PatchCoreModel(config, net, new MemoryBank(mean, std, bank), null);
+      MemoryBank normal = new MemoryBank(mean, std, bank);
+      return new PatchCoreModel(config, net, normal, null, pkg.hasEntry(DEFECTS)
+          ? readDefects(pkg.entry(DEFECTS), dim, normal) : null);
     } catch (IOException | IllegalArgumentException e) {
       throw new VisionException(Reason.PACKAGE_INVALID, "anomaly model payload is not valid: " + e.getMessage(), e);
     }
+  }
+
+  private static DefectMemory readDefects(byte[] bytes, int dim, MemoryBank normal) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    int rows = in.readInt();
+    int nTypes = in.readInt();
+    java.util.List<String> types = new java.util.ArrayList<>();
+    for (int i = 0; i < nTypes; i++) {
+      types.add(in.readUTF());
+    }
+    float margin = in.readFloat();
+    float weight = in.readFloat();
+    int[] labels = new int[rows];
+    float[][] standardised = new float[rows][];
+    for (int i = 0; i < rows; i++) {
+      labels[i] = in.readInt();
+      if (labels[i] < 0 || labels[i] >= nTypes) {
+        throw new VisionException(Reason.PACKAGE_INVALID, "defect memory row " + i + " has type " + labels[i]
+            + " of " + nTypes);
+      }
+      standardised[i] = readFloats(in, dim);
+    }
+    return new DefectMemory(new MemoryBank(normal.mean(), normal.std(), standardised), labels, types, margin,
+        weight);
   }
 
   private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

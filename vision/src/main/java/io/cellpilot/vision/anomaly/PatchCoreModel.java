@@ -22,13 +22,20 @@ public final class PatchCoreModel {
   private final MultiLayerNetwork net;
   private final MemoryBank bank;
   private final GaussianPatches gaussian;
+  private final DefectMemory defects;
   private final Preprocessing preprocessing;
 
   PatchCoreModel(PatchCoreConfig config, MultiLayerNetwork net, MemoryBank bank, GaussianPatches gaussian) {
+    this(config, net, bank, gaussian, null);
+  }
+
+  PatchCoreModel(PatchCoreConfig config, MultiLayerNetwork net, MemoryBank bank, GaussianPatches gaussian,
+      DefectMemory defects) {
     this.config = config;
     this.net = net;
     this.bank = bank;
     this.gaussian = gaussian;
+    this.defects = defects;
     this.preprocessing = config.preprocessing();
   }
 
@@ -72,9 +79,76 @@ public final class PatchCoreModel {
     return bank;
   }
 
+  DefectMemory defects() {
+    return defects;
+  }
+
+  /** The defect types this model has seen (empty for a model trained on good parts only). */
+  public List<String> knownDefectTypes() {
+    return defects == null ? List.of() : defects.types();
+  }
+
+  /** An image of a known defect type with its mask (null: the image's most anomalous patches stand in). */
+  public record LabelledDefect(GreyImage image, String type, GreyImage mask) {}
+
+  /**
+   * The same model plus a memory of labelled defect patches (supervised use): patches resembling a known defect
+   * score higher and name its type. {@code calibration} are good images not in the memory bank.
+   */
+  public PatchCoreModel withDefects(List<LabelledDefect> labelled, List<GreyImage> calibration, float weight) {
+    int dim = PatchFeatures.dimension(config);
+    List<String> types = labelled.stream().map(LabelledDefect::type).distinct().sorted().toList();
+    List<float[]> rows = new ArrayList<>();
+    List<Integer> rowTypes = new ArrayList<>();
+    for (LabelledDefect d : labelled) {
+      PatchFeatures.Grid g = PatchFeatures.extract(net, config, List.of(preprocessing.prepare(d.image()))).get(0);
+      int cells = g.gridWidth() * g.gridHeight();
+      boolean[] take = new boolean[cells];
+      if (d.mask() != null) {
+        float[] m = d.mask().resize(g.gridWidth(), g.gridHeight()).pixels();
+        for (int i = 0; i < cells; i++) {
+          take[i] = m[i] >= 0.25f;
+        }
+      } else {
+        // No mask: the three most anomalous cells stand in for the defect.
+        float[] dist = bank.nearestDistances(g.values(), dim);
+        Integer[] order = new Integer[cells];
+        for (int i = 0; i < cells; i++) {
+          order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(dist[b], dist[a]));
+        for (int i = 0; i < Math.min(3, cells); i++) {
+          take[order[i]] = true;
+        }
+      }
+      for (int i = 0; i < cells; i++) {
+        if (take[i]) {
+          rows.add(java.util.Arrays.copyOfRange(g.values(), i * dim, (i + 1) * dim));
+          rowTypes.add(types.indexOf(d.type()));
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return this;
+    }
+    MemoryBank defectBank = bank.sibling(rows.toArray(new float[0][]));
+    int[] labels = rowTypes.stream().mapToInt(Integer::intValue).toArray();
+    List<Float> goodDistances = new ArrayList<>();
+    for (GreyImage good : calibration) {
+      PatchFeatures.Grid g = PatchFeatures.extract(net, config, List.of(preprocessing.prepare(good))).get(0);
+      for (float v : defectBank.nearestDistances(g.values(), dim)) {
+        goodDistances.add(v);
+      }
+    }
+    java.util.Collections.sort(goodDistances);
+    float margin = goodDistances.isEmpty() ? 0 : goodDistances.get(goodDistances.size() / 20);
+    return new PatchCoreModel(config, net, bank, gaussian, new DefectMemory(defectBank, labels, types, margin,
+        weight));
+  }
+
   /** A copy for another thread: its own network, the same (read-only) memory bank. */
   public PatchCoreModel copy() {
-    return new PatchCoreModel(config, net.clone(), bank, gaussian);
+    return new PatchCoreModel(config, net.clone(), bank, gaussian, defects);
   }
 
   /** Scores prepared inputs ({@link #preprocessing()} applied), one result per input. */
@@ -83,10 +157,18 @@ public final class PatchCoreModel {
     List<AnomalyMap> out = new ArrayList<>(inputs.size());
     for (PatchFeatures.Grid g : PatchFeatures.extract(net, config, inputs)) {
       float[] d = bank != null ? bank.nearestDistances(g.values(), dim) : gaussian.distances(g.values(), dim);
+      int[] nearestDefect = new int[d.length];
+      if (defects != null) {
+        float[] boost = defects.boost(g.values(), dim, nearestDefect);
+        for (int i = 0; i < d.length; i++) {
+          d[i] += boost[i];
+        }
+      }
       float[] heat = smooth(d, g.gridWidth(), g.gridHeight());
       double score = imageScore(heat, g.gridWidth(), g.gridHeight(),
           Math.min(config.margin(), (Math.min(g.gridWidth(), g.gridHeight()) - 1) / 2));
-      out.add(new AnomalyMap(score, g.gridWidth(), g.gridHeight(), heat));
+      out.add(new AnomalyMap(score, g.gridWidth(), g.gridHeight(), heat, defectType(d, nearestDefect, g.values(),
+          dim)));
     }
     return out;
   }
@@ -102,6 +184,22 @@ public final class PatchCoreModel {
       out.addAll(scoreInputs(inputs));
     }
     return out;
+  }
+
+  /** The type of the known defect nearest to the worst patch, when that patch is within the defect margin. */
+  private String defectType(float[] scores, int[] nearestDefect, float[] features, int dim) {
+    if (defects == null) {
+      return null;
+    }
+    int worst = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] > scores[worst]) {
+        worst = i;
+      }
+    }
+    float[] one = java.util.Arrays.copyOfRange(features, worst * dim, (worst + 1) * dim);
+    MemoryBank.Nearest n = defects.bank().nearest(one, dim);
+    return n.distances()[0] < defects.margin() ? defects.types().get(defects.labels()[n.rows()[0]]) : null;
   }
 
   /**

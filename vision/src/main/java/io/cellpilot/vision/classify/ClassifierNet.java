@@ -47,7 +47,7 @@ final class ClassifierNet {
         .layer(new DenseLayer.Builder().nOut(4 * w).activation(Activation.RELU).dropOut(0.7).build())
         .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
             .activation(Activation.SOFTMAX).build())
-        .setInputType(InputType.convolutional(c.side(), c.side(), 1))
+        .setInputType(InputType.convolutional(c.crop(), c.crop(), 1))
         .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();

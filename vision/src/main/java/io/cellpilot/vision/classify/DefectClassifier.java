@@ -27,8 +27,12 @@ public final class DefectClassifier {
   private final List<String> labels;
   private final Preprocessing preprocessing;
 
-  /** An image with its class. */
-  public record Labelled(GreyImage image, String label) {}
+  /** An image with its class and, when known, its defect mask (1 = defect); crops are cut around the defect. */
+  public record Labelled(GreyImage image, String label, GreyImage mask) {
+    public Labelled(GreyImage image, String label) {
+      this(image, label, null);
+    }
+  }
 
   /** The classifier's answer for one image. */
   public record Prediction(String label, double defectProbability, float[] probabilities) {}
@@ -40,7 +44,7 @@ public final class DefectClassifier {
     this.config = config;
     this.net = net;
     this.labels = List.copyOf(labels);
-    this.preprocessing = Preprocessing.perImage(config.side());
+    this.preprocessing = config.preprocessing();
   }
 
   public List<String> labels() {
@@ -64,14 +68,14 @@ public final class DefectClassifier {
   }
 
   /**
-   * Trains on labelled images with early stopping on a stratified validation split; defect classes are
-   * oversampled (with flips) to half of each epoch, since defects are rare next to good parts.
+   * Trains on crops of labelled images (see {@link CropSampler}) with early stopping on crops of a stratified
+   * validation split; half of each epoch's crops come from defects, spread evenly over the defect types.
    */
   public static Trained train(List<Labelled> data, ClassifierConfig c, Progress progress) {
-    Map<String, List<float[]>> byLabel = new TreeMap<>();
-    Preprocessing pre = Preprocessing.perImage(c.side());
+    Preprocessing pre = c.preprocessing();
+    Map<String, List<CropSampler.Prepared>> byLabel = new TreeMap<>();
     for (Labelled l : data) {
-      byLabel.computeIfAbsent(l.label(), k -> new ArrayList<>()).add(pre.apply(l.image()));
+      byLabel.computeIfAbsent(l.label(), k -> new ArrayList<>()).add(prepare(pre, l));
     }
     if (!byLabel.containsKey(MvtecDataset.GOOD) || byLabel.size() < 2) {
       throw new VisionException(Reason.DATASET_INVALID,
@@ -81,37 +85,31 @@ public final class DefectClassifier {
     labels.add(MvtecDataset.GOOD);
     byLabel.keySet().stream().filter(k -> !k.equals(MvtecDataset.GOOD)).forEach(labels::add);
     Random random = new Random(c.seed());
-    List<float[]> valX = new ArrayList<>();
-    List<Integer> valY = new ArrayList<>();
-    Map<Integer, List<float[]>> fit = new TreeMap<>();
-    for (int k = 0; k < labels.size(); k++) {
-      List<float[]> all = new ArrayList<>(byLabel.get(labels.get(k)));
+    List<List<CropSampler.Prepared>> fit = new ArrayList<>();
+    List<List<CropSampler.Prepared>> val = new ArrayList<>();
+    for (String label : labels) {
+      List<CropSampler.Prepared> all = new ArrayList<>(byLabel.get(label));
       Collections.shuffle(all, random);
       int nVal = Math.max(1, (int) Math.round(all.size() * c.validationFraction()));
       if (all.size() - nVal < 1) {
-        throw new VisionException(Reason.DATASET_INVALID, "class " + labels.get(k) + " has " + all.size()
+        throw new VisionException(Reason.DATASET_INVALID, "class " + label + " has " + all.size()
             + " image(s); supervised training needs at least 2 per class");
       }
-      for (float[] x : all.subList(0, nVal)) {
-        valX.add(x);
-        valY.add(k);
-      }
-      fit.put(k, new ArrayList<>(all.subList(nVal, all.size())));
+      val.add(all.subList(0, nVal));
+      fit.add(all.subList(nVal, all.size()));
     }
+    CropSampler sampler = new CropSampler(c.crop(), random);
+    DataSet validation = crops(sampler, val, Math.max(128, c.cropsPerEpoch() / 4), random, c.crop());
     MultiLayerNetwork net = ClassifierNet.build(c, labels.size());
-    DataSet validation = dataSet(valX, valY, labels.size(), c.side());
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     INDArray bestParams = net.params().dup();
     int epoch = 0;
     while (epoch < c.maxEpochs() && epoch - bestEpoch < c.patience()) {
       epoch++;
-      List<float[]> xs = new ArrayList<>();
-      List<Integer> ys = new ArrayList<>();
-      epochSamples(fit, random, xs, ys);
-      for (int start = 0; start < xs.size(); start += c.batchSize()) {
-        int end = Math.min(xs.size(), start + c.batchSize());
-        net.fit(dataSet(xs.subList(start, end), ys.subList(start, end), labels.size(), c.side()));
+      DataSet epochCrops = crops(sampler, fit, c.cropsPerEpoch(), random, c.crop());
+      for (DataSet batch : epochCrops.batchBy(c.batchSize())) {
+        net.fit(batch);
       }
       double loss = net.score(validation);
       if (loss < best) {
@@ -128,98 +126,74 @@ public final class DefectClassifier {
   /** A trained classifier with its training summary. */
   public record Trained(DefectClassifier classifier, TrainingSummary summary) {}
 
-  private static void epochSamples(Map<Integer, List<float[]>> fit, Random random, List<float[]> xs,
-      List<Integer> ys) {
-    List<float[]> good = fit.get(0);
-    int defectClasses = fit.size() - 1;
-    int perDefectClass = Math.max(1, good.size() / defectClasses);
-    List<Integer> order = new ArrayList<>();
-    List<float[]> pool = new ArrayList<>();
-    for (float[] g : good) {
-      pool.add(augment(g, random));
-      order.add(0);
+  private static CropSampler.Prepared prepare(Preprocessing pre, Labelled l) {
+    Preprocessing.Input in = pre.prepare(l.image());
+    if (l.mask() == null) {
+      return new CropSampler.Prepared(in, new int[0]);
     }
-    for (int k = 1; k <= defectClasses; k++) {
-      List<float[]> items = fit.get(k);
-      for (int i = 0; i < Math.max(items.size(), perDefectClass); i++) {
-        pool.add(augment(items.get(i < items.size() ? i : random.nextInt(items.size())), random));
-        order.add(k);
-      }
-    }
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < pool.size(); i++) {
-      idx.add(i);
-    }
-    Collections.shuffle(idx, random);
-    for (int i : idx) {
-      xs.add(pool.get(i));
-      ys.add(order.get(i));
-    }
+    float[] m = l.mask().resize(in.width(), in.height()).pixels();
+    int[] idx = java.util.stream.IntStream.range(0, m.length).filter(i -> m[i] >= 0.25f).toArray();
+    return new CropSampler.Prepared(in, idx);
   }
 
-  /** Random flips and 180-degree turn: a part's defects have no preferred side. */
-  private static float[] augment(float[] x, Random random) {
-    int side = (int) Math.round(Math.sqrt(x.length));
-    boolean fh = random.nextBoolean();
-    boolean fv = random.nextBoolean();
-    if (!fh && !fv) {
-      return x;
+  /** Half good crops, half defect crops spread over the defect classes; shuffled. */
+  private static DataSet crops(CropSampler sampler, List<List<CropSampler.Prepared>> byClass, int n, Random random,
+      int crop) {
+    int classes = byClass.size();
+    float[] all = new float[n * crop * crop];
+    INDArray y = Nd4j.zeros(n, classes);
+    for (int i = 0; i < n; i++) {
+      int k = i % 2 == 0 ? 0 : 1 + random.nextInt(classes - 1);
+      System.arraycopy(sampler.sample(byClass.get(k)), 0, all, i * crop * crop, crop * crop);
+      y.putScalar(i, k, 1.0);
     }
-    float[] out = new float[x.length];
-    for (int y = 0; y < side; y++) {
-      int sy = fv ? side - 1 - y : y;
-      for (int xx = 0; xx < side; xx++) {
-        int sx = fh ? side - 1 - xx : xx;
-        out[y * side + xx] = x[sy * side + sx];
-      }
-    }
-    return out;
+    DataSet ds = new DataSet(Nd4j.create(all, new long[] {n, 1, crop, crop}, 'c'), y);
+    ds.shuffle(random.nextLong());
+    return ds;
   }
 
-  private static DataSet dataSet(List<float[]> xs, List<Integer> ys, int classes, int side) {
-    float[] all = new float[xs.size() * side * side];
-    for (int i = 0; i < xs.size(); i++) {
-      System.arraycopy(xs.get(i), 0, all, i * side * side, side * side);
-    }
-    INDArray labels = Nd4j.zeros(xs.size(), classes);
-    for (int i = 0; i < ys.size(); i++) {
-      labels.putScalar(i, ys.get(i), 1.0);
-    }
-    return new DataSet(Nd4j.create(all, new long[] {xs.size(), 1, side, side}, 'c'), labels);
-  }
-
-  /** Predicts prepared inputs ({@link #preprocessing()} applied). */
-  public List<Prediction> predictInputs(List<float[]> inputs) {
-    int side = config.side();
-    float[] all = new float[inputs.size() * side * side];
-    for (int i = 0; i < inputs.size(); i++) {
-      System.arraycopy(inputs.get(i), 0, all, i * side * side, side * side);
-    }
-    INDArray out = net.output(Nd4j.create(all, new long[] {inputs.size(), 1, side, side}, 'c'), false);
-    float[][] probs = out.toFloatMatrix();
+  /** Predicts prepared inputs ({@link #preprocessing()} applied); equal sizes share one network call. */
+  public List<Prediction> predictInputs(List<Preprocessing.Input> inputs) {
     List<Prediction> result = new ArrayList<>(inputs.size());
-    for (float[] p : probs) {
-      int arg = 0;
-      for (int k = 1; k < p.length; k++) {
-        if (p[k] > p[arg]) {
-          arg = k;
-        }
+    int start = 0;
+    while (start < inputs.size()) {
+      Preprocessing.Input first = CropSampler.padded(inputs.get(start), config.crop());
+      int end = start + 1;
+      while (end < inputs.size() && inputs.get(end).width() == inputs.get(start).width()
+          && inputs.get(end).height() == inputs.get(start).height()) {
+        end++;
       }
-      result.add(new Prediction(labels.get(arg), 1.0 - p[0], p));
+      int w = first.width();
+      int h = first.height();
+      float[] all = new float[(end - start) * w * h];
+      for (int i = start; i < end; i++) {
+        System.arraycopy(CropSampler.padded(inputs.get(i), config.crop()).values(), 0, all, (i - start) * w * h,
+            w * h);
+      }
+      INDArray x = Nd4j.create(all, new long[] {end - start, 1, h, w}, 'c');
+      INDArray out = net.output(x, false);
+      for (float[] p : out.toFloatMatrix()) {
+        int arg = 0;
+        for (int k = 1; k < p.length; k++) {
+          if (p[k] > p[arg]) {
+            arg = k;
+          }
+        }
+        result.add(new Prediction(labels.get(arg), 1.0 - p[0], p));
+      }
+      x.close();
+      out.close();
+      start = end;
     }
     return result;
   }
 
   /** Predicts images of any size. */
   public List<Prediction> predict(List<GreyImage> images) {
-    List<Prediction> out = new ArrayList<>();
-    for (int start = 0; start < images.size(); start += 32) {
-      List<float[]> inputs = new ArrayList<>();
-      for (GreyImage g : images.subList(start, Math.min(images.size(), start + 32))) {
-        inputs.add(preprocessing.apply(g));
-      }
-      out.addAll(predictInputs(inputs));
+    List<Preprocessing.Input> inputs = new ArrayList<>();
+    for (GreyImage g : images) {
+      inputs.add(preprocessing.prepare(g));
     }
-    return out;
+    return predictInputs(inputs);
   }
 }

@@ -50,10 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", description = "upper bound on epochs; early stopping ends sooner")
   Integer maxEpochs;
 
-  @Option(names = "--side", description = "classifier: input side in px (default 96); anomaly: largest side")
+  @Option(names = "--side", description = "largest input side in px after scaling (with --scale 0: the fixed side)")
   Integer side;
 
-  @Option(names = "--scale", description = "anomaly: image scale factor keeping aspect (0 = fixed side x side)")
+  @Option(names = "--scale", description = "image scale factor keeping the aspect ratio (default 0.35; 0 = resize to side x side)")
   Double scale;
 
   @Option(names = "--bank-size", description = "anomaly: memory bank patches (default 8192)")
@@ -65,9 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--filters", description = "anomaly: DESIGNED or RANDOM first-layer filters")
   FilterBank filters;
 
-  @Option(names = "--defect-share", defaultValue = "0.6",
-      description = "classifier: share of each defect type's images used for training; the rest stays unseen")
-  double defectShare;
+  @Option(names = "--defect-share",
+      description = "share of each defect type's images (under test/) used for training; the rest stays unseen. "
+          + "classifier: default 0.6; anomaly: default 0 (good parts only), above 0 adds a defect memory")
+  Double defectShare;
 
   @Option(names = "--target", defaultValue = "power", description = "energy: the CSV column to estimate")
   String target;
@@ -88,8 +89,10 @@ public final class TrainCommand implements Callable<Integer> {
     Target t = new Target(out, modelName, version);
     ProgressBar bar = new ProgressBar(err);
     Manifest m = switch (kind) {
-      case anomaly -> Trainers.anomaly(MvtecDataset.open(data), anomalyConfig(), t, bar);
-      case classifier -> Trainers.classifier(MvtecDataset.open(data), classifierConfig(), defectShare, t, bar);
+      case anomaly -> Trainers.anomaly(MvtecDataset.open(data), anomalyConfig(),
+          defectShare == null ? 0 : defectShare, t, bar);
+      case classifier -> Trainers.classifier(MvtecDataset.open(data), classifierConfig(),
+          defectShare == null ? 0.6 : defectShare, t, bar);
       case energy -> Trainers.energy(data, target, maxEpochs == null ? 300 : maxEpochs, seed, t, bar);
       case health -> Trainers.health(data, HealthConfig.defaults().withWindow(window), t);
     };
@@ -125,8 +128,11 @@ public final class TrainCommand implements Callable<Integer> {
     if (maxEpochs != null) {
       c = c.withMaxEpochs(maxEpochs);
     }
+    if (scale != null) {
+      c = c.withScale(scale);
+    }
     if (side != null) {
-      c = c.withSide(side);
+      c = c.withMaxSide(side);
     }
     return c;
   }

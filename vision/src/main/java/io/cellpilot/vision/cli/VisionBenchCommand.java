@@ -86,7 +86,7 @@ public final class VisionBenchCommand implements Callable<Integer> {
     Path c = classifier;
     if (c == null && anomaly == null) {
       c = work.resolve("classifier.cpm");
-      Trainers.classifier(set, ClassifierConfig.defaults().withSide(64).withMaxEpochs(3), 0.5,
+      Trainers.classifier(set, ClassifierConfig.defaults().withScale(0).withMaxSide(128).withMaxEpochs(3), 0.5,
           new Trainers.Target(c, "bench-classifier", "1"), Progress.NONE);
     }
     out.printf("%d cores, %d test images of %s; figures are per image unless noted%n",

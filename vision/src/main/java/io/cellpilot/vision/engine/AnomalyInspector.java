@@ -32,7 +32,7 @@ final class AnomalyInspector implements Inspector {
         }
         heat = new HeatMap(m.gridWidth(), m.gridHeight(), v);
       }
-      out.add(new Raw("defect", m.score(), heat));
+      out.add(new Raw(m.defectType() != null ? m.defectType() : "defect", m.score(), heat));
     }
     return out;
   }

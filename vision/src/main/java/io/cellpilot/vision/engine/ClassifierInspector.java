@@ -22,12 +22,8 @@ final class ClassifierInspector implements Inspector {
 
   @Override
   public List<Raw> run(List<Input> inputs, double threshold, boolean heatMaps) {
-    List<float[]> values = new ArrayList<>(inputs.size());
-    for (Input in : inputs) {
-      values.add(in.values());
-    }
     List<Raw> out = new ArrayList<>(inputs.size());
-    for (Prediction p : classifier.predictInputs(values)) {
+    for (Prediction p : classifier.predictInputs(inputs)) {
       float[] probs = p.probabilities();
       int best = 1;
       for (int k = 2; k < probs.length; k++) {

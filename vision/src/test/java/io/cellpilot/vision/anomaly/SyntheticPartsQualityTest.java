@@ -49,7 +49,8 @@ class SyntheticPartsQualityTest {
     Path seen = dir.resolve("seen");
     SyntheticParts.writeDataset(seen, 128, 80, 0, 40, List.of(Kind.PIT, Kind.SCRATCH), 12);
     Path model = dir.resolve("c.cpm");
-    Trainers.classifier(MvtecDataset.open(seen), ClassifierConfig.defaults().withSide(64).withMaxEpochs(12),
+    Trainers.classifier(MvtecDataset.open(seen), ClassifierConfig.defaults().withScale(0).withMaxSide(128).withCrop(32)
+        .withMaxEpochs(12),
         0.99, new Trainers.Target(model, "parts", "1"), Progress.NONE);
     Path unseen = dir.resolve("unseen");
     SyntheticParts.writeDataset(unseen, 128, 0, 20, 10, List.of(Kind.PIT, Kind.CRACK), 13);
