@@ -86,7 +86,7 @@ public final class PatchCoreCodec {
         bank[i] = readFloats(in, dim);
       }
       MemoryBank normal = new MemoryBank(mean, std, bank);
-      return new PatchCoreModel(config, net, normal, null, pkg.hasEntry(DEFECTS)
+      return new PatchCoreModel(config, net, normal, pkg.hasEntry(DEFECTS)
           ? readDefects(pkg.entry(DEFECTS), dim, normal) : null);
     } catch (IOException | IllegalArgumentException e) {
       throw new VisionException(Reason.PACKAGE_INVALID, "anomaly model payload is not valid: " + e.getMessage(), e);

@@ -21,20 +21,13 @@ public final class PatchCoreModel {
   private final PatchCoreConfig config;
   private final MultiLayerNetwork net;
   private final MemoryBank bank;
-  private final GaussianPatches gaussian;
   private final DefectMemory defects;
   private final Preprocessing preprocessing;
 
-  PatchCoreModel(PatchCoreConfig config, MultiLayerNetwork net, MemoryBank bank, GaussianPatches gaussian) {
-    this(config, net, bank, gaussian, null);
-  }
-
-  PatchCoreModel(PatchCoreConfig config, MultiLayerNetwork net, MemoryBank bank, GaussianPatches gaussian,
-      DefectMemory defects) {
+  PatchCoreModel(PatchCoreConfig config, MultiLayerNetwork net, MemoryBank bank, DefectMemory defects) {
     this.config = config;
     this.net = net;
     this.bank = bank;
-    this.gaussian = gaussian;
     this.defects = defects;
     this.preprocessing = config.preprocessing();
   }
@@ -53,11 +46,8 @@ public final class PatchCoreModel {
       PatchFeatures.extract(net, config, inputs).forEach(g -> features.add(g.values()));
       progress.update("features", Math.min(good.size(), start + BATCH), good.size(), Double.NaN);
     }
-    if (Boolean.getBoolean("cellpilot.gaussian")) {
-      return new PatchCoreModel(config, net, null, GaussianPatches.fit(features, dim));
-    }
     MemoryBank bank = MemoryBank.build(features, dim, config.bankSize(), config.seed(),
-        Integer.getInteger("cellpilot.candidates", MAX_CANDIDATES), config.positionWeight() > 0 ? 2 : 0,
+        MAX_CANDIDATES, config.positionWeight() > 0 ? 2 : 0,
         config.positionWeight());
     progress.update("coreset", 1, 1, Double.NaN);
     return new PatchCoreModel(config, net, bank, null);
@@ -142,13 +132,13 @@ public final class PatchCoreModel {
     }
     java.util.Collections.sort(goodDistances);
     float margin = goodDistances.isEmpty() ? 0 : goodDistances.get(goodDistances.size() / 20);
-    return new PatchCoreModel(config, net, bank, gaussian, new DefectMemory(defectBank, labels, types, margin,
+    return new PatchCoreModel(config, net, bank, new DefectMemory(defectBank, labels, types, margin,
         weight));
   }
 
   /** A copy for another thread: its own network, the same (read-only) memory bank. */
   public PatchCoreModel copy() {
-    return new PatchCoreModel(config, net.clone(), bank, gaussian, defects);
+    return new PatchCoreModel(config, net.clone(), bank, defects);
   }
 
   /** Scores prepared inputs ({@link #preprocessing()} applied), one result per input. */
@@ -156,7 +146,7 @@ public final class PatchCoreModel {
     int dim = PatchFeatures.dimension(config);
     List<AnomalyMap> out = new ArrayList<>(inputs.size());
     for (PatchFeatures.Grid g : PatchFeatures.extract(net, config, inputs)) {
-      float[] d = bank != null ? bank.nearestDistances(g.values(), dim) : gaussian.distances(g.values(), dim);
+      float[] d = bank.nearestDistances(g.values(), dim);
       int[] nearestDefect = new int[d.length];
       if (defects != null) {
         float[] boost = defects.boost(g.values(), dim, nearestDefect);
