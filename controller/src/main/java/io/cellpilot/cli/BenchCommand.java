@@ -5,6 +5,7 @@ import io.cellpilot.opcua.cli.OpcUaBenchCommand;
 import io.cellpilot.robot.bench.RobotBenchCommand;
 import io.cellpilot.sim.cli.SimBenchCommand;
 import io.cellpilot.status.bench.MqttBenchCommand;
+import io.cellpilot.vision.cli.VisionBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
     subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class,
-        SimBenchCommand.class})
+        SimBenchCommand.class, VisionBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

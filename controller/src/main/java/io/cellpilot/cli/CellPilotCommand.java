@@ -1,5 +1,10 @@
 package io.cellpilot.cli;
 
+import io.cellpilot.vision.cli.EvaluateCommand;
+import io.cellpilot.vision.cli.PackageCommand;
+import io.cellpilot.vision.cli.ScoreCommand;
+import io.cellpilot.vision.cli.TrainCommand;
+import io.cellpilot.vision.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +25,11 @@ import picocli.CommandLine.Command;
         io.cellpilot.opcua.cli.BrowseCommand.class,
         io.cellpilot.sim.cli.SimulateCommand.class,
         io.cellpilot.sim.cli.GenerateDatasetCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        ScoreCommand.class,
+        PackageCommand.class,
+        VerifyCommand.class,
         BenchCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
