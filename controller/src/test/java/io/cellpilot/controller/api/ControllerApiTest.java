@@ -81,7 +81,7 @@ class ControllerApiTest {
     props.put("cellpilot.cameras.camera.topic", "test/camera");
     props.put("cellpilot.models.inspection.kind", "inspection");
     props.put("cellpilot.models.inspection.package", data.resolve("models/v1.pkg").toString());
-    props.put("cellpilot.robots.r1.host", "127.0.0.1");
+    // No robot configured: the recording stand-in is the RobotControl (a configured robot gets the UR driver).
     props.put("cellpilot.inspection.uncertain-band", 0.05);
     server = ApplicationContext.run(EmbeddedServer.class, props);
     http = server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking();

@@ -1,0 +1,97 @@
+package io.cellpilot.controller.wiring;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellpilot.controller.cell.RobotControl;
+import io.cellpilot.controller.robot.RobotFleet;
+import io.cellpilot.controller.state.CellState;
+import io.cellpilot.controller.state.Quality;
+import io.cellpilot.controller.state.TagReading;
+import io.cellpilot.events.LineStateChanged;
+import io.cellpilot.events.PartInspected;
+import io.cellpilot.robot.CommandOutcome;
+import io.cellpilot.robot.RobotCommand;
+import io.cellpilot.sim.faults.Fault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PLC restarts mid-run (the simulator stops its OPC UA server for five seconds and starts it again with fresh
+ * state): every PLC tag turns BAD at once, no part is passed or rejected on stale data meanwhile, the robot refuses
+ * motion because its zone sensor reading ages, and everything recovers on its own.
+ */
+class PlcRestartTest {
+  private static final List<String> PLC_TAGS = List.of("plc.part-id", "plc.part-at-inspection", "plc.line-state",
+      "plc.zone-occupied", "plc.pick-holding");
+
+  @TempDir
+  static Path dir;
+  static WiredCell cell;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // Threshold 2: every part passes, so the robot stays home and free for the motion check below.
+    cell = new WiredCell(dir, 33, 2.0, p -> { });
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cell != null) {
+      cell.close();
+    }
+  }
+
+  @Test
+  void aPlcRestartMakesEveryTagBadNoPartIsActedOnMeanwhileAndTheCellRecoversOnItsOwn() {
+    CellState state = cell.bean(CellState.class);
+    RobotControl robot = cell.bean(RobotControl.class);
+    await().atMost(60, SECONDS).until(() -> robot.status().ready()
+        && cell.events(PartInspected.class).stream().anyMatch(p -> p.action() == PartInspected.Action.PASS));
+
+    cell.sim.inject(new Fault.PlcRestart(Duration.ofSeconds(5)));
+    await().atMost(10, SECONDS).until(() -> PLC_TAGS.stream().allMatch(t -> state.read(t).last() != null
+        && state.read(t).last().quality() == Quality.BAD));
+    Instant badSeen = Instant.now();
+    // Never the last good value: every tag is BAD at once, and decisions that need them refuse.
+    for (String tag : PLC_TAGS) {
+      TagReading r = state.read(tag);
+      assertFalse(r.fresh(), r.toString());
+      assertTrue(r.value().isEmpty(), r.toString());
+    }
+    await().atMost(10, SECONDS).until(() -> cell.events(LineStateChanged.class).stream()
+        .reduce((a, b) -> b).orElseThrow().state().equals("UNKNOWN"));
+    // The zone reading ages past its max age: the guard refuses motion, and the robot is not ready for picks.
+    await().atMost(10, SECONDS).until(() -> robot.status().detail().contains("zone sensor"));
+    RobotFleet fleet = cell.bean(RobotFleet.class);
+    CommandOutcome refused = fleet.unit("r1").orElseThrow().driver().execute(new RobotCommand.MoveJoints(
+        new double[] {0.1, -1.5708, 1.5708, -1.5708, -1.5708, 0}, 0.3, 1.0));
+    assertEquals(CommandOutcome.Status.REJECTED, refused.status(), refused.toString());
+    assertTrue(refused.detail().startsWith("CELL_CONTEXT_STALE"), refused.detail());
+
+    await().atMost(60, SECONDS).until(() -> PLC_TAGS.stream().allMatch(t -> state.read(t).fresh()));
+    Instant goodSeen = Instant.now();
+    await().atMost(30, SECONDS).until(() -> robot.status().ready());
+    await().atMost(10, SECONDS).until(() -> cell.events(LineStateChanged.class).stream()
+        .reduce((a, b) -> b).orElseThrow().state().equals("RUNNING"));
+    // Parts flow and are judged again after the restart...
+    await().atMost(60, SECONDS).until(() -> cell.events(PartInspected.class).stream()
+        .anyMatch(p -> p.time().isAfter(goodSeen) && p.action() == PartInspected.Action.PASS));
+    // ...and none was passed or rejected while the PLC's tags were BAD.
+    List<PartInspected> actedOn = cell.events(PartInspected.class).stream()
+        .filter(p -> p.action() != PartInspected.Action.REVIEW)
+        .filter(p -> p.time().isAfter(badSeen) && p.time().isBefore(goodSeen))
+        .toList();
+    assertEquals(List.of(), actedOn, "parts acted on during the outage " + Map.of("bad", badSeen, "good", goodSeen));
+  }
+}
