@@ -224,8 +224,10 @@ class ControllerApiTest {
   void readinessReportsEveryConnectionAndPrometheusServesTheControllersFigures() {
     RecordingRobot robot = server.getApplicationContext().getBean(RecordingRobot.class);
     robot.ready = true;
+    // A source may be reconnecting on a loaded machine: wait for UP, then look at the details.
+    await().atMost(10, SECONDS).until(() -> status(HttpRequest.GET("/health")) == HttpStatus.OK);
     HttpResponse<String> health = http.exchange(HttpRequest.GET("/health"), String.class);
-    assertTrue(health.body().contains("source sensors") && health.body().contains("robot r1"), health.body());
+    assertTrue(health.body().contains("source sensors") && health.body().contains("camera camera"), health.body());
     String metrics = http.retrieve(HttpRequest.GET("/prometheus"));
     assertTrue(metrics.contains("cellpilot_ingest_messages_total{source=\"sensors\"}"), metrics);
     assertTrue(metrics.contains("cellpilot_review_queue"), metrics);

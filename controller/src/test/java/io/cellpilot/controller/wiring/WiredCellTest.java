@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellpilot.controller.cell.LineControl;
 import io.cellpilot.controller.cellserver.CellServerPart;
 import io.cellpilot.controller.ingest.NoDelaySocketFactory;
 import io.cellpilot.controller.state.CellState;
 import io.cellpilot.controller.state.TagReading;
 import io.cellpilot.events.EnergyUpdated;
-import io.cellpilot.events.LineStateChanged;
 import io.cellpilot.events.PartRejected;
 import io.cellpilot.events.RobotStateChanged;
 import io.cellpilot.opcua.client.OpcUaPlcClient;
@@ -94,9 +94,11 @@ class WiredCellTest {
     });
     assertTrue(state.read("plc.main-power").fresh());
     assertTrue(state.read("plc.person-distance").fresh());
-    await().atMost(10, SECONDS).until(() -> cell.events(LineStateChanged.class).stream()
-        .anyMatch(e -> e.state().equals("RUNNING")));
+    // The line monitor may have published RUNNING before this test subscribed: ask what it reported.
+    await().atMost(10, SECONDS).until(() -> cell.bean(LineControl.class).state().equals("RUNNING"));
     await().atMost(30, SECONDS).until(() -> status(HttpRequest.GET("/health/readiness")) == HttpStatus.OK);
+    String health = cell.http.retrieve(HttpRequest.GET("/health"));
+    assertTrue(health.contains("\"plc plc\":{\"connected\":true") && health.contains("\"robot r1\":{"), health);
   }
 
   @Test
