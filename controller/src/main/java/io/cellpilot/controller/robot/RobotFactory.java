@@ -40,10 +40,11 @@ public class RobotFactory {
     Map<String, PickRejectHandler> handlers = new LinkedHashMap<>();
     for (String id : config.ids("cellpilot.robots")) {
       RobotSettings settings = RobotSettings.of(config, id);
-      GatedDriver driver = new GatedDriver(new UrDriver(settings.driver()));
+      UrDriver ur = new UrDriver(settings.driver());
+      GatedDriver driver = new GatedDriver(ur);
       ZoneSensorFeed zone = settings.zone().map(z -> new ZoneSensorFeed(driver, plcs.client(plcOf(z.occupiedTag())),
           z, settings.driver().limits().zoneMaxAge(), scheduler)).orElse(null);
-      RobotUnit unit = new RobotUnit(settings, driver, zone, events, ids, clock, scheduler);
+      RobotUnit unit = new RobotUnit(settings, driver, ur.rejections(), zone, events, ids, clock, scheduler);
       units.add(unit);
       if (settings.pick().isPresent() && line.isPresent()) {
         OpcUaConveyorHandshake handshake = new OpcUaConveyorHandshake(plcs.client(line.get().plc()), line.get(), cell,

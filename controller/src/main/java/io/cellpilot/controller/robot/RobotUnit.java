@@ -7,6 +7,7 @@ import io.cellpilot.events.RobotStateChanged;
 import io.cellpilot.opcua.server.RobotSnapshot;
 import io.cellpilot.robot.DriverState;
 import io.cellpilot.robot.RobotDriver;
+import io.cellpilot.robot.guard.RejectionCounters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class RobotUnit {
 
   private final RobotSettings settings;
   private final GatedDriver driver;
+  private final RejectionCounters guardRejections;
   private final ZoneSensorFeed zone;
   private final CellEventBus events;
   private final EventIds ids;
@@ -44,11 +46,15 @@ public final class RobotUnit {
   private volatile RobotStates.Key published;
   private volatile boolean closed;
 
-  /** @param zone null when the robot has no zone sensor */
-  RobotUnit(RobotSettings settings, GatedDriver driver, ZoneSensorFeed zone, CellEventBus events, EventIds ids,
-      Clock clock, ScheduledExecutorService scheduler) {
+  /**
+   * @param guardRejections the driver's guard's counters, per reason
+   * @param zone null when the robot has no zone sensor
+   */
+  RobotUnit(RobotSettings settings, GatedDriver driver, RejectionCounters guardRejections, ZoneSensorFeed zone,
+      CellEventBus events, EventIds ids, Clock clock, ScheduledExecutorService scheduler) {
     this.settings = settings;
     this.driver = driver;
+    this.guardRejections = guardRejections;
     this.zone = zone;
     this.events = events;
     this.ids = ids;
@@ -72,6 +78,11 @@ public final class RobotUnit {
   /** The robot's driver, behind the operator's stop (every command still passes the driver's guard). */
   public RobotDriver driver() {
     return driver;
+  }
+
+  /** Commands the guard refused, per reason (for metrics). */
+  public RejectionCounters guardRejections() {
+    return guardRejections;
   }
 
   /** Starts reaching the robot in the background; returns at once. */

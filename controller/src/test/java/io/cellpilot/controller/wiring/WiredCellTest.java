@@ -99,6 +99,11 @@ class WiredCellTest {
     await().atMost(30, SECONDS).until(() -> status(HttpRequest.GET("/health/readiness")) == HttpStatus.OK);
     String health = cell.http.retrieve(HttpRequest.GET("/health"));
     assertTrue(health.contains("\"plc plc\":{\"connected\":true") && health.contains("\"robot r1\":{"), health);
+    String metrics = cell.http.retrieve(HttpRequest.GET("/prometheus"));
+    assertTrue(metrics.contains("cellpilot_robot_connected{robot=\"r1\"} 1.0")
+        && metrics.contains("cellpilot_plc_bad_values_total{plc=\"plc\"}")
+        && metrics.contains("cellpilot_robot_guard_rejections_total{reason=\"CELL_CONTEXT_STALE\",robot=\"r1\"}"),
+        metrics);
   }
 
   @Test
