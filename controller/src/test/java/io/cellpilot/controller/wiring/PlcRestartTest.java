@@ -14,6 +14,8 @@ import io.cellpilot.controller.state.Quality;
 import io.cellpilot.controller.state.TagReading;
 import io.cellpilot.events.LineStateChanged;
 import io.cellpilot.events.PartInspected;
+import io.cellpilot.events.RobotStateChanged;
+import io.cellpilot.robot.RobotDriver;
 import io.cellpilot.opcua.client.ConnectionState;
 import io.cellpilot.opcua.client.ConnectionStatus;
 import io.cellpilot.robot.CommandOutcome;
@@ -27,14 +29,19 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PLC restarts mid-run (the simulator stops its OPC UA server for five seconds and starts it again with fresh
  * state): every PLC tag turns BAD at once, no part is passed or rejected on stale data meanwhile, the robot refuses
- * motion because its zone sensor reading ages, and everything recovers on its own.
+ * motion because its zone sensor reading ages, and everything recovers on its own. And the zone sensor's reading,
+ * when fresh, slows the robot down while a person is near (an additional measure, not a safety function).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlcRestartTest {
   private static final List<String> PLC_TAGS = List.of("plc.part-id", "plc.part-at-inspection", "plc.line-state",
       "plc.zone-occupied", "plc.pick-holding");
@@ -57,6 +64,31 @@ class PlcRestartTest {
   }
 
   @Test
+  @Order(1)
+  void aPersonNearTheRobotSlowsItsMovesDownThroughTheZoneSensorTags() {
+    CellState state = cell.bean(CellState.class);
+    RobotControl robot = cell.bean(RobotControl.class);
+    await().atMost(60, SECONDS).until(() -> robot.status().ready());
+    cell.sim.inject(new Fault.PersonInZone(Duration.ofSeconds(20), 0.95));
+    await().atMost(20, SECONDS).until(() -> state.read("plc.person-distance").fresh()
+        && ((Double) state.read("plc.person-distance").value().orElseThrow()) < 1.0);
+    // At 0.95 m the guard allows about 0.24 m/s of tool speed; a base turn at 0.8 rad/s drives the tool at 0.4 m/s.
+    RobotDriver driver = cell.bean(RobotFleet.class).unit("r1").orElseThrow().driver();
+    double[] home = {0, -1.5708, 1.5708, -1.5708, -1.5708, 0};
+    double[] turned = home.clone();
+    turned[0] = 0.6;
+    CommandOutcome there = driver.execute(new RobotCommand.MoveJoints(turned, 0.8, 2.0));
+    CommandOutcome back = driver.execute(new RobotCommand.MoveJoints(home, 0.8, 2.0));
+    assertEquals(CommandOutcome.Status.COMPLETED, there.status(), there.toString());
+    assertEquals(CommandOutcome.Status.COMPLETED, back.status(), back.toString());
+    assertTrue(cell.events(RobotStateChanged.class).stream().anyMatch(e -> e.speedScaling() < 0.9),
+        "the robot reported a reduced speed while the person was near");
+    await().atMost(30, SECONDS).until(() -> state.read("plc.person-distance").fresh()
+        && ((Double) state.read("plc.person-distance").value().orElseThrow()) > 5);
+  }
+
+  @Test
+  @Order(2)
   void aPlcRestartMakesEveryTagBadNoPartIsActedOnMeanwhileAndTheCellRecoversOnItsOwn() {
     CellState state = cell.bean(CellState.class);
     RobotControl robot = cell.bean(RobotControl.class);
