@@ -65,6 +65,12 @@ public final class OpcUaConveyorHandshake implements ConveyorHandshake {
     return call(MethodCall.of(line.pickObject(), line.releaseMethod()), "release the belt");
   }
 
+  /** Ends every wait (shutdown): a pick waiting for its part gives up instead of waiting for a timer that is gone. */
+  public void close() {
+    waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("the controller is shutting "
+        + "down")));
+  }
+
   /** True when the PLC reports {@code partId} held, with fresh values. */
   public boolean isHeld(String partId) {
     TagReading holding = cell.read(line.holdingTag());

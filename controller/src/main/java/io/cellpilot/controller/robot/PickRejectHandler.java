@@ -3,8 +3,8 @@ package io.cellpilot.controller.robot;
 import io.cellpilot.controller.cell.RobotStatus;
 import io.cellpilot.controller.inspection.RejectHandler;
 import io.cellpilot.controller.inspection.RejectOutcome;
+import io.cellpilot.controller.plc.OpcUaConveyorHandshake;
 import io.cellpilot.events.PartRejected;
-import io.cellpilot.robot.routine.ConveyorHandshake;
 import io.cellpilot.robot.routine.PickReport;
 import io.cellpilot.robot.routine.RejectPickRoutine;
 import java.util.concurrent.CompletableFuture;
@@ -27,12 +27,12 @@ final class PickRejectHandler implements RejectHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PickRejectHandler.class);
 
   private final RobotUnit robot;
-  private final ConveyorHandshake line;
+  private final OpcUaConveyorHandshake line;
   private final RejectPickRoutine routine;
   private final ExecutorService picks;
   private final AtomicLong sequence = new AtomicLong();
 
-  PickRejectHandler(RobotUnit robot, ConveyorHandshake line, RejectPickRoutine routine) {
+  PickRejectHandler(RobotUnit robot, OpcUaConveyorHandshake line, RejectPickRoutine routine) {
     this.robot = robot;
     this.line = line;
     this.routine = routine;
@@ -93,6 +93,7 @@ final class PickRejectHandler implements RejectHandler, AutoCloseable {
 
   @Override
   public void close() {
+    line.close();
     picks.shutdownNow();
     try {
       picks.awaitTermination(2, TimeUnit.SECONDS);
