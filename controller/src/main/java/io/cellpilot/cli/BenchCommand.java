@@ -1,6 +1,7 @@
 package io.cellpilot.cli;
 
 import io.cellpilot.controller.bench.IngestBenchCommand;
+import io.cellpilot.controller.bench.PlcIngestBenchCommand;
 import io.cellpilot.opcua.cli.OpcUaBenchCommand;
 import io.cellpilot.robot.bench.RobotBenchCommand;
 import io.cellpilot.sim.cli.SimBenchCommand;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
-    subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, RobotBenchCommand.class, MqttBenchCommand.class,
-        SimBenchCommand.class, VisionBenchCommand.class})
+    subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, PlcIngestBenchCommand.class,
+        RobotBenchCommand.class, MqttBenchCommand.class, SimBenchCommand.class, VisionBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

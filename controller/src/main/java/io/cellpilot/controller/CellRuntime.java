@@ -44,11 +44,14 @@ public class CellRuntime {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+  private final List<CellPart> parts;
+  private final List<CellPart> started = new ArrayList<>();
 
   public CellRuntime(ConfigTree config, CellState state, List<IngestSource> sources, List<CameraSource> cameras,
       @Nullable InspectionPipeline pipeline, HealthMonitor health, ModelRegistry models, RobotControl robot,
-      @Named("cellpilot") ScheduledExecutorService scheduler, Clock clock) {
+      @Named("cellpilot") ScheduledExecutorService scheduler, Clock clock, List<CellPart> parts) {
     this.robot = robot;
+    this.parts = parts.stream().sorted(java.util.Comparator.comparingInt(CellPart::order)).toList();
     this.config = config;
     this.state = state;
     this.sources = sources;
@@ -71,6 +74,8 @@ public class CellRuntime {
         }
       });
     }
+    // Publishers first, so that they see every event from the first connection on.
+    parts.stream().filter(p -> p.order() < 0).forEach(this::startPart);
     sources.forEach(s -> s.start(state));
     for (CameraSource camera : cameras) {
       if (pipeline != null) {
@@ -82,6 +87,7 @@ public class CellRuntime {
     if (pipeline != null) {
       ticks.add(scheduler.scheduleWithFixedDelay(pipeline::tick, 100, 100, TimeUnit.MILLISECONDS));
     }
+    parts.stream().filter(p -> p.order() >= 0).forEach(this::startPart);
     long period = config.duration("cellpilot.health.period").toMillis();
     ticks.add(scheduler.scheduleAtFixedRate(() -> {
       try {
@@ -94,9 +100,32 @@ public class CellRuntime {
         config.string("cellpilot.cell"), sources.size(), cameras.size(), pipeline == null ? "off" : "on");
   }
 
+  private void startPart(CellPart part) {
+    if (part == CellPart.NONE) {
+      return;
+    }
+    part.start();
+    started.add(part);
+    log.debug("[cell] {} started", part.name());
+  }
+
+  private void stopParts(boolean publishers) {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      CellPart part = started.get(i);
+      if ((part.order() < 0) == publishers) {
+        try {
+          part.stop();
+        } catch (RuntimeException e) {
+          log.warn("[cell] stopping {} failed", part.name(), e);
+        }
+      }
+    }
+  }
+
   /**
    * Shutdown in a fixed order, whatever order the container destroys beans in: the robot stopped first, then the
-   * periodic work, then the cameras and sources (before the embedded broker goes, so they do not see it vanish).
+   * cell parts (robots closed, monitors), the periodic work, the cameras and sources, and the publishers last (all
+   * before the embedded broker goes, so that nobody sees it vanish).
    */
   @PreDestroy
   void stop() {
@@ -104,8 +133,11 @@ public class CellRuntime {
       RobotStatus status = robot.stop("controller shutting down");
       log.info("[cell] robot stopped for shutdown: {}", status.detail());
     }
+    stopParts(false);
     ticks.forEach(t -> t.cancel(false));
     cameras.forEach(CameraSource::close);
     sources.forEach(IngestSource::close);
+    // The status publishers last, so that the final events (robot stopped, line unknown) still go out.
+    stopParts(true);
   }
 }

@@ -1,7 +1,6 @@
 package io.cellpilot.controller;
 
 import io.cellpilot.controller.alarm.AlarmBoard;
-import io.cellpilot.controller.cell.LineControl;
 import io.cellpilot.controller.cell.RobotControl;
 import io.cellpilot.controller.config.ConfigSchema;
 import io.cellpilot.controller.config.ConfigTree;
@@ -84,11 +83,6 @@ public class CoreFactory {
       }
     }
     return new CellState(clock, ages);
-  }
-
-  @Singleton
-  LineControl lineControl() {
-    return new LineControl();
   }
 
   @Singleton

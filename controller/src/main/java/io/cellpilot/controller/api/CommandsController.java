@@ -108,6 +108,18 @@ public class CommandsController {
     return HttpAuth.respond(commands.stopRobot(who.orElse(null), "http", reason), who);
   }
 
+  @Post("/robot/activate")
+  public HttpResponse<?> activate(HttpRequest<?> request) {
+    Optional<Principal> who = auth.commandSender(request);
+    return HttpAuth.respond(commands.activateRobot(who.orElse(null), "http"), who);
+  }
+
+  @Post("/line/reset")
+  public HttpResponse<?> reset(HttpRequest<?> request) {
+    Optional<Principal> who = auth.commandSender(request);
+    return HttpAuth.respond(commands.resetLine(who.orElse(null), "http"), who);
+  }
+
   @Post("/line/pause")
   public HttpResponse<?> pause(HttpRequest<?> request) {
     Optional<Principal> who = auth.commandSender(request);

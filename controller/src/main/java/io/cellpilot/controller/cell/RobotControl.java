@@ -11,6 +11,14 @@ public interface RobotControl {
   /** Stops motion (a controlled stop through the driver; the robot's own safety system is separate). */
   RobotStatus stop(String reason);
 
+  /**
+   * Makes the robot accept motion again after a stop or a fault (for a UR: power on, brake release). Blocks until it
+   * is active or refused; the status says which.
+   */
+  default RobotStatus activate(String user) {
+    return status();
+  }
+
   /** No robot driver in this build, or no robot configured. */
   RobotControl NONE = new RobotControl() {
     @Override

@@ -21,7 +21,7 @@ public final class ConfigSchema {
   public static final String DEFAULT_TAG_MAX_AGE = "10s";
   public static final String DEFAULT_QOS = "1";
 
-  private static final List<ConfigKey> KEYS = List.of(
+  private static final List<ConfigKey> CORE = List.of(
       ConfigKey.of("cellpilot.site", STRING, "site1", "site name, used in status topics"),
       ConfigKey.of("cellpilot.cell", STRING, "cell1", "cell name, used in status topics"),
       ConfigKey.of("cellpilot.data-dir", PATH, "data",
@@ -36,23 +36,6 @@ public final class ConfigSchema {
       ConfigKey.of("cellpilot.mqtt.embedded.port", INTEGER, "1883", "embedded broker port (0 picks a free one)")
           .range(0, 65535, ""),
       ConfigKey.of("cellpilot.mqtt.embedded.bind-address", STRING, "127.0.0.1", "embedded broker interface"),
-
-      ConfigKey.required("cellpilot.plcs.*.endpoint-url", URL, "OPC UA endpoint, e.g. opc.tcp://plc:4840"),
-      ConfigKey.of("cellpilot.plcs.*.namespace-uri", STRING, "urn:cellpilot:sim:plc",
-          "namespace of the tags' node ids (resolved to an index at connect)"),
-      ConfigKey.of("cellpilot.plcs.*.security-policy", STRING, "None", "OPC UA security policy")
-          .oneOf("None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"),
-      ConfigKey.of("cellpilot.plcs.*.security-mode", STRING, "None", "OPC UA message security mode")
-          .oneOf("None", "Sign", "SignAndEncrypt"),
-      ConfigKey.of("cellpilot.plcs.*.username", STRING, null, "user name identity; anonymous when absent"),
-      ConfigKey.of("cellpilot.plcs.*.password", STRING, null, "password identity"),
-      ConfigKey.of("cellpilot.plcs.*.max-age", DURATION, DEFAULT_TAG_MAX_AGE, "a tag older than this is stale")
-          .range(0.01, 86_400, "s"),
-      ConfigKey.required("cellpilot.plcs.*.tags.*.node-id", STRING, "string node id, e.g. Line1/Conveyor/PartId"),
-      ConfigKey.of("cellpilot.plcs.*.tags.*.sampling-interval", DURATION, "100ms", "OPC UA sampling interval")
-          .range(0, 3600, "s"),
-      ConfigKey.of("cellpilot.plcs.*.tags.*.max-age", DURATION, null, "stale after this age (default: the PLC's)")
-          .range(0.01, 86_400, "s"),
 
       ConfigKey.of("cellpilot.mqtt-sources.*.broker-url", URL, null, "broker of this source (default: cellpilot.mqtt)"),
       ConfigKey.of("cellpilot.mqtt-sources.*.username", STRING, null, "user name at this source's broker"),
@@ -85,14 +68,6 @@ public final class ConfigSchema {
       ConfigKey.required("cellpilot.models.*.kind", STRING, "inspection or health").oneOf("inspection", "health"),
       ConfigKey.of("cellpilot.models.*.package", PATH, null, "model package loaded at start"),
       ConfigKey.of("cellpilot.models.*.threshold", DECIMAL, null, "overrides the package's threshold"),
-
-      ConfigKey.of("cellpilot.robots.*.host", STRING, "127.0.0.1", "robot controller address"),
-      ConfigKey.of("cellpilot.robots.*.dashboard-port", INTEGER, "29999", "Dashboard server port").range(1, 65535, ""),
-      ConfigKey.of("cellpilot.robots.*.secondary-port", INTEGER, "30002", "secondary interface port")
-          .range(1, 65535, ""),
-      ConfigKey.of("cellpilot.robots.*.rtde-port", INTEGER, "30004", "RTDE port").range(1, 65535, ""),
-      ConfigKey.of("cellpilot.robots.*.max-tcp-speed", DECIMAL, "0.25", "TCP speed limit applied by the guard")
-          .range(0, 3.0, "m/s"),
 
       ConfigKey.of("cellpilot.inspection.enabled", BOOLEAN, "true", "run the inspection pipeline"),
       ConfigKey.of("cellpilot.inspection.camera", STRING, null, "camera id (default: the only camera)"),
@@ -136,7 +111,18 @@ public final class ConfigSchema {
           .oneOf("generate", "refuse"),
       ConfigKey.of("cellpilot.security.anonymous-read", BOOLEAN, "false", "allow reads without credentials"));
 
+  private static final List<ConfigKey> KEYS = concat(CORE, PlcKeys.KEYS, RobotKeys.KEYS, OutputKeys.KEYS);
+
   private ConfigSchema() {}
+
+  @SafeVarargs
+  private static List<ConfigKey> concat(List<ConfigKey>... parts) {
+    List<ConfigKey> all = new java.util.ArrayList<>();
+    for (List<ConfigKey> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
+  }
 
   public static List<ConfigKey> keys() {
     return KEYS;

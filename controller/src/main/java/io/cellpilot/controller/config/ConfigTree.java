@@ -80,6 +80,29 @@ public final class ConfigTree {
     return value(key).map(v -> (List<String>) v).orElse(List.of()).stream().filter(s -> !s.isBlank()).toList();
   }
 
+  /** A list of numbers, e.g. a pose; empty when absent. */
+  @SuppressWarnings("unchecked")
+  public double[] decimals(String key) {
+    return value(key).map(v -> (List<Double>) v).orElse(List.of()).stream().mapToDouble(Double::doubleValue)
+        .toArray();
+  }
+
+  /** A list of whole numbers; empty when absent. */
+  @SuppressWarnings("unchecked")
+  public List<Integer> integers(String key) {
+    return value(key).map(v -> (List<Long>) v).orElse(List.of()).stream().map(Long::intValue).toList();
+  }
+
+  /** A size in bytes. */
+  public long bytes(String key) {
+    return ((Number) require(key)).longValue();
+  }
+
+  /** True when the key is set explicitly (not only by its default). */
+  public boolean isSet(String key) {
+    return values.containsKey(key);
+  }
+
   /** The ids under a map key, e.g. {@code ids("cellpilot.plcs")} gives {@code [plc1]}. */
   public Set<String> ids(String prefix) {
     Set<String> ids = new TreeSet<>();

@@ -51,6 +51,13 @@ final class CrossChecks {
         problems.add(base + ".tags must name at least one tag");
       }
     }
+    // The wired devices: each library's own builder validates its part and names the key.
+    problems.addAll(io.cellpilot.controller.plc.PlcSettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.plc.LineSettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.robot.RobotSettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.status.StatusSettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.cellserver.CellServerSettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.energy.EnergySettings.problems(tree));
     return problems;
   }
 

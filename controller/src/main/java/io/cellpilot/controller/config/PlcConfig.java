@@ -2,8 +2,10 @@ package io.cellpilot.controller.config;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import io.micronaut.core.annotation.Nullable;
 
-/** One PLC ({@code cellpilot.plcs.<id>}); its tags are read from {@link ConfigTree} under {@code .tags}. */
+/**
+ * One PLC ({@code cellpilot.plcs.<id>}): one bean per configured PLC. Its settings are read from {@link ConfigTree}
+ * and mapped onto the OPC UA gateway's configuration by {@code io.cellpilot.controller.plc.PlcSettings}.
+ */
 @EachProperty("cellpilot.plcs")
-public record PlcConfig(@Parameter String id, @Nullable String endpointUrl, @Nullable String namespaceUri) {}
+public record PlcConfig(@Parameter String id) {}

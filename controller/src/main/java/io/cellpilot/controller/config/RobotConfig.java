@@ -2,8 +2,10 @@ package io.cellpilot.controller.config;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import io.micronaut.core.annotation.Nullable;
 
-/** One robot ({@code cellpilot.robots.<id>}); the UR driver binds its ports and limits when it is wired. */
+/**
+ * One robot ({@code cellpilot.robots.<id>}): one bean per configured robot. Its settings are read from
+ * {@link ConfigTree} by {@code io.cellpilot.controller.robot.RobotSettings}.
+ */
 @EachProperty("cellpilot.robots")
-public record RobotConfig(@Parameter String id, @Nullable String host) {}
+public record RobotConfig(@Parameter String id) {}

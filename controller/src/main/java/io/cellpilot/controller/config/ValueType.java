@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** The kinds of value a configuration key can hold, each with the parser that turns YAML text into it. */
 public enum ValueType {
-  STRING, BOOLEAN, INTEGER, DECIMAL, DURATION, URL, PATH, STRING_LIST;
+  STRING, BOOLEAN, INTEGER, DECIMAL, DURATION, URL, PATH, STRING_LIST, DECIMAL_LIST, INTEGER_LIST, BYTES;
 
   /**
    * Parses a raw value, throwing {@link IllegalArgumentException} with a message that completes
@@ -60,8 +60,49 @@ public enum ValueType {
           return list.stream().map(String::valueOf).toList();
         }
         return List.of(String.valueOf(raw).split("\\s*,\\s*"));
+      case DECIMAL_LIST:
+        return elements(raw).stream().map(e -> (Double) DECIMAL.parse(e)).toList();
+      case INTEGER_LIST:
+        return elements(raw).stream().map(e -> (Long) INTEGER.parse(e)).toList();
+      case BYTES:
+        return parseBytes(String.valueOf(raw));
       default:
         throw new AssertionError(this);
+    }
+  }
+
+  private static List<?> elements(Object raw) {
+    if (raw instanceof List<?> list) {
+      return list;
+    }
+    String text = String.valueOf(raw).trim();
+    if (text.startsWith("[") && text.endsWith("]")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return text.isBlank() ? List.of() : List.of(text.split("\\s*,\\s*"));
+  }
+
+  /** Sizes such as {@code 4096}, {@code 512KB}, {@code 8MB}, {@code 1GB} (binary multiples; {@code MiB} also read). */
+  static long parseBytes(String text) {
+    String s = text.trim().toUpperCase(Locale.ROOT).replace("IB", "B").replace(" ", "");
+    long unit = 1;
+    String digits = s;
+    if (s.endsWith("KB")) {
+      unit = 1L << 10;
+    } else if (s.endsWith("MB")) {
+      unit = 1L << 20;
+    } else if (s.endsWith("GB")) {
+      unit = 1L << 30;
+    } else if (s.endsWith("B")) {
+      digits = s.substring(0, s.length() - 1);
+    }
+    if (unit > 1) {
+      digits = s.substring(0, s.length() - 2);
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(digits), unit);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("a size like 4096, 512KB, 8MB or 1GB, was " + text);
     }
   }
 

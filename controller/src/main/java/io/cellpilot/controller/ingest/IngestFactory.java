@@ -4,6 +4,9 @@ import io.cellpilot.controller.broker.BrokerEndpoint;
 import io.cellpilot.controller.config.CameraConfig;
 import io.cellpilot.controller.config.ConfigTree;
 import io.cellpilot.controller.config.MqttSourceConfig;
+import io.cellpilot.controller.status.StatusSettings;
+import io.cellpilot.status.mqtt.MqttConfig;
+import io.cellpilot.status.mqtt.NoDelaySocketFactories;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Factory;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.SocketFactory;
 
 /** One ingest source per configured MQTT source and one per camera, each with its own MQTT connection. */
 @Factory
@@ -66,7 +70,20 @@ public class IngestFactory {
     String id = clientId + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
     return config.optionalString(base + ".broker-url")
         .map(url -> new MqttEndpoint(URI.create(url), id, config.optionalString(base + ".username").orElse(null),
-            config.optionalString(base + ".password").orElse(null)))
-        .orElse(new MqttEndpoint(broker.url(), id, broker.username(), broker.password()));
+            config.optionalString(base + ".password").orElse(null), tls(URI.create(url), false)))
+        .orElse(new MqttEndpoint(broker.url(), id, broker.username(), broker.password(), tls(broker.url(), true)));
+  }
+
+  /**
+   * TLS for an {@code ssl://} broker: the controller's broker with {@code cellpilot.mqtt.tls.*} (as the status
+   * publishers), a device's own broker with the JVM's trust store; null (plain TCP) otherwise.
+   */
+  private SocketFactory tls(URI url, boolean controllersBroker) {
+    if (!"ssl".equals(url.getScheme())) {
+      return null;
+    }
+    MqttConfig mqtt = controllersBroker ? StatusSettings.mqtt(config, url, null, null)
+        : MqttConfig.plain("ssl://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : 8883), "ingest");
+    return NoDelaySocketFactories.forConfig(mqtt);
   }
 }

@@ -154,7 +154,7 @@ public final class MqttConnection implements AutoCloseable {
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(10);
     options.setConnectionTimeout(10);
-    options.setSocketFactory(new NoDelaySocketFactory());
+    options.setSocketFactory(endpoint.socketFactory() != null ? endpoint.socketFactory() : new NoDelaySocketFactory());
     if (endpoint.username() != null) {
       options.setUserName(endpoint.username());
     }

@@ -4,6 +4,8 @@ import io.cellpilot.controller.broker.BrokerEndpoint;
 import io.cellpilot.controller.cell.RobotControl;
 import io.cellpilot.controller.cell.RobotStatus;
 import io.cellpilot.controller.config.ConfigTree;
+import io.cellpilot.controller.robot.RobotFleet;
+import io.cellpilot.controller.robot.RobotUnit;
 import io.cellpilot.controller.ingest.CameraSource;
 import io.cellpilot.controller.ingest.ConnectionStatus;
 import io.cellpilot.controller.ingest.IngestSource;
@@ -20,8 +22,8 @@ import java.util.Set;
 import org.reactivestreams.Publisher;
 
 /**
- * Readiness: every configured PLC, MQTT source, camera and robot is connected. A PLC whose gateway connection is not
- * wired in this build reports DOWN with that reason rather than pretending to be up.
+ * Readiness: every configured PLC, MQTT source, camera and robot is connected (a robot that is connected but not
+ * active is still connected; its detail says why it cannot pick).
  */
 @Singleton
 @Readiness
@@ -31,9 +33,11 @@ public class ConnectionsHealthIndicator implements HealthIndicator {
   private final List<IngestSource> sources;
   private final List<CameraSource> cameras;
   private final RobotControl robot;
+  private final RobotFleet fleet;
 
   public ConnectionsHealthIndicator(ConfigTree config, BrokerEndpoint broker, List<IngestSource> sources,
-      List<CameraSource> cameras, RobotControl robot) {
+      List<CameraSource> cameras, RobotControl robot, RobotFleet fleet) {
+    this.fleet = fleet;
     this.config = config;
     this.broker = broker;
     this.sources = sources;
@@ -50,7 +54,7 @@ public class ConnectionsHealthIndicator implements HealthIndicator {
     for (String plc : plcs) {
       boolean wired = sources.stream().anyMatch(s -> s.id().equals(plc));
       if (!wired) {
-        details.put("plc " + plc, ConnectionStatus.down("the OPC UA gateway is not wired in this build"));
+        details.put("plc " + plc, ConnectionStatus.down("no OPC UA connection was created for this PLC"));
         up = false;
       }
     }
@@ -65,7 +69,7 @@ public class ConnectionsHealthIndicator implements HealthIndicator {
       up &= status.connected();
     }
     for (String id : config.ids("cellpilot.robots")) {
-      RobotStatus status = robot.status();
+      RobotStatus status = fleet.unit(id).map(RobotUnit::status).orElseGet(robot::status);
       details.put("robot " + id, status);
       up &= status.connected();
     }

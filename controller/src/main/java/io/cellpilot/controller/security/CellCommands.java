@@ -59,19 +59,27 @@ public final class CellCommands implements OperatorCommands {
   @Override
   public CommandResult pauseLine(Principal who, String source) {
     return run(who, source, Role.OPERATOR, "pause-line", () -> {
-      line.pause(who.name());
-      events.publish(new LineStateChanged(ids.next(), clock.instant(), "UNKNOWN", true, "paused by " + who.name()));
-      return CommandResult.ok();
+      CommandResult atPlc = line.pause(who.name());
+      events.publish(new LineStateChanged(ids.next(), clock.instant(), line.state(), true, "paused by " + who.name()));
+      return atPlc.isOk() ? atPlc : CommandResult.failed("the controller's actions are paused, but the line did not "
+          + "stop: " + atPlc.message());
     });
   }
 
   @Override
   public CommandResult resumeLine(Principal who, String source) {
     return run(who, source, Role.OPERATOR, "resume-line", () -> {
-      line.resume();
-      events.publish(new LineStateChanged(ids.next(), clock.instant(), "UNKNOWN", false, "resumed by " + who.name()));
-      return CommandResult.ok();
+      CommandResult atPlc = line.resume();
+      events.publish(new LineStateChanged(ids.next(), clock.instant(), line.state(), false,
+          "resumed by " + who.name()));
+      return atPlc.isOk() ? atPlc : CommandResult.failed("the controller acts again, but the line did not start: "
+          + atPlc.message());
     });
+  }
+
+  /** Resets a faulted line at the PLC (it stays stopped until resumed). */
+  public CommandResult resetLine(Principal who, String source) {
+    return run(who, source, Role.OPERATOR, "reset-line", line::reset);
   }
 
   @Override
@@ -88,12 +96,21 @@ public final class CellCommands implements OperatorCommands {
     });
   }
 
-  /** Stops the robot through its driver. */
+  /** Stops the robot through its driver; it stays stopped (refusing motion) until an operator activates it. */
   public CommandResult stopRobot(Principal who, String source, String reason) {
     return run(who, source, Role.OPERATOR, "stop-robot", () -> {
       RobotStatus status = robot.stop("operator " + who.name() + ": " + reason);
       return status.connected() ? CommandResult.ok()
           : CommandResult.failed("robot not reachable: " + status.detail());
+    });
+  }
+
+  /** Activates the robot again after a stop or a fault (power on, brakes released, motion accepted). */
+  public CommandResult activateRobot(Principal who, String source) {
+    return run(who, source, Role.OPERATOR, "activate-robot", () -> {
+      RobotStatus status = robot.activate(who.name());
+      return status.driverState().equals("ACTIVE") ? CommandResult.ok()
+          : CommandResult.failed("robot not activated: " + status.detail());
     });
   }
 

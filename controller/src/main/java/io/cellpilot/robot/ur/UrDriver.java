@@ -251,8 +251,12 @@ public final class UrDriver implements RobotDriver {
       rejections.increment(((Verdict.Reject) v).reason());
       stop();
     } else if (((Verdict.Accept) v).speedFraction() != speedFraction) {
+      long before = Math.round(speedFraction * 100);
       speedFraction = ((Verdict.Accept) v).speedFraction();
-      log.info("[{}] speed now {}%: {}", id(), Math.round(speedFraction * 100), ((Verdict.Accept) v).note());
+      // The zone sensor feeds a reading ten times a second: log when the percentage changes, not every reading.
+      if (Math.round(speedFraction * 100) != before) {
+        log.info("[{}] speed now {}%: {}", id(), Math.round(speedFraction * 100), ((Verdict.Accept) v).note());
+      }
     }
   }
 

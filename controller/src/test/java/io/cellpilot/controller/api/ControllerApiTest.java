@@ -81,7 +81,7 @@ class ControllerApiTest {
     props.put("cellpilot.cameras.camera.topic", "test/camera");
     props.put("cellpilot.models.inspection.kind", "inspection");
     props.put("cellpilot.models.inspection.package", data.resolve("models/v1.pkg").toString());
-    props.put("cellpilot.robots.r1.host", "127.0.0.1");
+    // No robot configured: the recording stand-in is the RobotControl (a configured robot gets the UR driver).
     props.put("cellpilot.inspection.uncertain-band", 0.05);
     server = ApplicationContext.run(EmbeddedServer.class, props);
     http = server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking();
@@ -224,8 +224,10 @@ class ControllerApiTest {
   void readinessReportsEveryConnectionAndPrometheusServesTheControllersFigures() {
     RecordingRobot robot = server.getApplicationContext().getBean(RecordingRobot.class);
     robot.ready = true;
+    // A source may be reconnecting on a loaded machine: wait for UP, then look at the details.
+    await().atMost(10, SECONDS).until(() -> status(HttpRequest.GET("/health")) == HttpStatus.OK);
     HttpResponse<String> health = http.exchange(HttpRequest.GET("/health"), String.class);
-    assertTrue(health.body().contains("source sensors") && health.body().contains("robot r1"), health.body());
+    assertTrue(health.body().contains("source sensors") && health.body().contains("camera camera"), health.body());
     String metrics = http.retrieve(HttpRequest.GET("/prometheus"));
     assertTrue(metrics.contains("cellpilot_ingest_messages_total{source=\"sensors\"}"), metrics);
     assertTrue(metrics.contains("cellpilot_review_queue"), metrics);

@@ -35,10 +35,10 @@ class ConfigValidatorTest {
 
   @Test
   void anUnknownKeyIsRefusedWithTheClosestKnownKey() {
-    assertEquals(List.of("cellpilot.plcs.plc1.endpoint-ur is not a CellPilot setting "
-            + "(did you mean cellpilot.plcs.plc1.endpoint-url?)",
-            "cellpilot.plcs.plc1.endpoint-url is required: OPC UA endpoint, e.g. opc.tcp://plc:4840"),
-        problems(map("cellpilot.plcs.plc1.endpoint-ur", "opc.tcp://plc:4840")));
+    assertEquals(List.of("cellpilot.plcs.plc1.endpoin is not a CellPilot setting "
+            + "(did you mean cellpilot.plcs.plc1.endpoint?)",
+            "cellpilot.plcs.plc1.endpoint is required: OPC UA endpoint, e.g. opc.tcp://plc:4840"),
+        problems(map("cellpilot.plcs.plc1.endpoin", "opc.tcp://plc:4840")));
   }
 
   @Test
@@ -49,7 +49,7 @@ class ConfigValidatorTest {
 
   @Test
   void aMissingRequiredKeyOfAConfiguredDeviceIsNamed() {
-    assertEquals(List.of("cellpilot.plcs.plc1.endpoint-url is required: OPC UA endpoint, e.g. opc.tcp://plc:4840"),
+    assertEquals(List.of("cellpilot.plcs.plc1.endpoint is required: OPC UA endpoint, e.g. opc.tcp://plc:4840"),
         problems(map("cellpilot.plcs.plc1.max-age", "5s")));
   }
 

@@ -24,13 +24,13 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
  * read: each sample of a monitored item is a new value, so a client that sees a gap in the sequence lost a
  * notification.
  */
-final class BenchNamespace extends ManagedNamespaceWithLifecycle {
-  static final String URI = "urn:cellpilot:bench";
+public final class BenchNamespace extends ManagedNamespaceWithLifecycle {
+  public static final String URI = "urn:cellpilot:bench";
 
   private final SubscriptionModel subscriptionModel;
   private final AtomicLongArray sequence;
 
-  BenchNamespace(OpcUaServer server, int count) {
+  public BenchNamespace(OpcUaServer server, int count) {
     super(server, URI);
     this.sequence = new AtomicLongArray(count);
     this.subscriptionModel = new SubscriptionModel(server, this);

@@ -7,18 +7,18 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts notifications per item inside a measuring window and the sequence numbers they skipped. Each item's values
  * arrive in order on one delivery thread, so the per-item bookkeeping needs no lock.
  */
-final class SequenceCounter {
+public final class SequenceCounter {
   private final long[] last;
   private final AtomicLongArray lost;
   private final LongAdder delivered = new LongAdder();
   private volatile boolean measuring;
 
-  SequenceCounter(int items) {
+  public SequenceCounter(int items) {
     this.last = new long[items];
     this.lost = new AtomicLongArray(items);
   }
 
-  void accept(int item, double value) {
+  public void accept(int item, double value) {
     long seq = (long) value;
     long previous = last[item];
     last[item] = seq;
@@ -31,19 +31,19 @@ final class SequenceCounter {
     }
   }
 
-  void startMeasuring() {
+  public void startMeasuring() {
     measuring = true;
   }
 
-  void stopMeasuring() {
+  public void stopMeasuring() {
     measuring = false;
   }
 
-  long delivered() {
+  public long delivered() {
     return delivered.sum();
   }
 
-  long lost() {
+  public long lost() {
     long sum = 0;
     for (int i = 0; i < lost.length(); i++) {
       sum += lost.get(i);
