@@ -25,9 +25,9 @@ run generate-dataset --out "$work/parts-a" --seed 7 --train-good 150 --test-good
 # Set B: parts never used for training or for the threshold; its figures are the ones the README reports.
 run generate-dataset --out "$work/parts-b" --seed 8 --train-good 0 --test-good 100 --test-defects 20
 # Good parts only; full resolution (thin cracks vanish at half scale), no position feature (parts lie anywhere, at
-# any rotation).
+# any rotation); a bank of 2048 patches: 8192 scored the same image AUROC (0.653 vs 0.648) at a quarter the speed.
 run train --kind anomaly --data "$work/parts-a" --name sim-parts --model-version 1 --seed "$seed" \
-    --scale 1.0 --side 512 --bank-size 8192 --position-weight 0 --out "$work/inspection-untuned.cpm"
+    --scale 1.0 --side 512 --bank-size 2048 --position-weight 0 --out "$work/inspection-untuned.cpm"
 run evaluate --model "$work/inspection-untuned.cpm" --data "$work/parts-a" --report "$work/eval-a/report.json" \
     --samples 0 --write-package "$models/inspection.cpm"
 run evaluate --model "$models/inspection.cpm" --data "$work/parts-b" --report "$work/eval-b/report.json" \
