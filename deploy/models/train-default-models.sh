@@ -75,6 +75,8 @@ done
   echo "bearing fault start: $(awk -F, '$1 == "bearing" {print $2 " " $3}' "$work/bearing/faults.csv" | tr '\n' ' ')"
 } | tee "$models/health-report.csv"
 
+# Packages are written owner-only; these ship (the container copies this folder and runs as another user).
+chmod 644 "$models"/*.cpm
 run verify "$models/inspection.cpm"
 run verify "$models/press-health.cpm"
 run verify "$models/conveyor-health.cpm"
