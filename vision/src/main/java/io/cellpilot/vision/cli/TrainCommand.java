@@ -62,6 +62,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--depth", description = "anomaly: feature levels 1..3 (default 2)")
   Integer depth;
 
+  @Option(names = "--position-weight", description = "anomaly: weight of a patch's place in the image, 0..10 "
+      + "(default 10; 0 for parts that lie anywhere and at any rotation)")
+  Double positionWeight;
+
   @Option(names = "--filters", description = "anomaly: DESIGNED or RANDOM first-layer filters")
   FilterBank filters;
 
@@ -116,6 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (depth != null) {
       c = c.withDepth(depth);
+    }
+    if (positionWeight != null) {
+      c = c.withPositionWeight(positionWeight);
     }
     if (filters != null) {
       c = c.withBank(filters);

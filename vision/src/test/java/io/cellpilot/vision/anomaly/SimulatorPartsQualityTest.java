@@ -1,0 +1,99 @@
+package io.cellpilot.vision.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellpilot.sim.camera.DatasetGenerator;
+import io.cellpilot.sim.camera.DatasetSpec;
+import io.cellpilot.vision.Progress;
+import io.cellpilot.vision.engine.EngineConfig;
+import io.cellpilot.vision.engine.InspectionEngine;
+import io.cellpilot.vision.eval.EvaluationReport;
+import io.cellpilot.vision.eval.Evaluator;
+import io.cellpilot.vision.image.MvtecDataset;
+import io.cellpilot.vision.train.Trainers;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inspection models on the simulator's own camera images (io.cellpilot.sim.camera.DatasetGenerator: 256 px grey
+ * flanges placed anywhere in the view at any rotation, five defect kinds with masks), as the default models in
+ * deploy/models are trained. One data set and two models for the class: unsupervised (good parts only) and
+ * supervised (the same plus a memory of half of each defect kind's images, which evaluation leaves out).
+ *
+ * <p>Issue 5 asks for image AUROC >= 0.98 on simulator data. These models do not reach it (measured about 0.6-0.7;
+ * the orientation notch at a new angle and the missing bolt hole, a defect only the whole part shows, defeat a
+ * patch memory): the floor test is disabled with that reason, and the figures the models reach are guarded below so
+ * that a regression shows.
+ */
+class SimulatorPartsQualityTest {
+  private static final Logger log = LoggerFactory.getLogger(SimulatorPartsQualityTest.class);
+
+  @TempDir
+  static Path dir;
+  static EvaluationReport unsupervised;
+  static EvaluationReport supervised;
+
+  @BeforeAll
+  static void trainBothModelsOnOneSimulatorDataSet() {
+    Path parts = dir.resolve("parts");
+    DatasetGenerator.generate(DatasetSpec.of(parts, 31, 40, 24, 6, 256));
+    PatchCoreConfig config = PatchCoreConfig.defaults().withScale(1.0).withSide(512).withBankSize(2048)
+        .withPositionWeight(0);
+    Path a = dir.resolve("unsupervised.cpm");
+    Trainers.anomaly(MvtecDataset.open(parts), config, new Trainers.Target(a, "sim-parts", "1"), Progress.NONE);
+    unsupervised = evaluate(a, parts);
+    Path s = dir.resolve("supervised.cpm");
+    Trainers.anomaly(MvtecDataset.open(parts), config, 0.5, new Trainers.Target(s, "sim-parts", "1"),
+        Progress.NONE);
+    supervised = evaluate(s, parts);
+    log.info("simulator parts, unsupervised: {}", figures(unsupervised));
+    log.info("simulator parts, supervised (defect memory, held-out half): {}", figures(supervised));
+  }
+
+  @Test
+  void theUnsupervisedModelFindsPitsAndLocatesTheLocalDefects() {
+    assertTrue(unsupervised.perType().get("pit").imageAuroc() >= 0.80, figures(unsupervised));
+    assertTrue(unsupervised.perType().get("crack").pixelAuroc() >= 0.90, figures(unsupervised));
+    assertTrue(unsupervised.perType().get("pit").pixelAuroc() >= 0.95, figures(unsupervised));
+    assertTrue(unsupervised.imageAuroc() >= 0.50, figures(unsupervised));
+    assertTrue(unsupervised.perType().size() == 5, "every defect kind evaluated: " + unsupervised.perType().keySet());
+  }
+
+  @Test
+  void theSupervisedModelIsJudgedOnlyOnDefectImagesItDidNotRemember() {
+    assertTrue(supervised.excludedAsTrained() == 5 * 3, "half of each kind remembered, left out: "
+        + supervised.excludedAsTrained());
+    assertTrue(supervised.perType().get("pit").imageAuroc() >= 0.80, figures(supervised));
+    assertTrue(supervised.imageAuroc() >= 0.50, figures(supervised));
+  }
+
+  @Test
+  @Disabled("issue 5 floor not reached on the simulator's rotated parts: image AUROC about 0.6-0.7 (see the class "
+      + "comment and deploy/models/README.md); enable when the models handle rotation and missing features")
+  void bothModelsReachTheIssuesFloorOnSimulatorData() {
+    assertTrue(unsupervised.imageAuroc() >= 0.98, figures(unsupervised));
+    assertTrue(supervised.imageAuroc() >= 0.98, figures(supervised));
+  }
+
+  private static EvaluationReport evaluate(Path model, Path data) {
+    try (InspectionEngine engine = InspectionEngine.load(model, null, EngineConfig.defaults())) {
+      return Evaluator.evaluate(engine, MvtecDataset.open(data)).report();
+    }
+  }
+
+  private static String figures(EvaluationReport r) {
+    Map<String, String> perType = new TreeMap<>();
+    r.perType().forEach((type, m) -> perType.put(type, String.format(Locale.ROOT, "%.3f/%s", m.imageAuroc(),
+        m.pixelAuroc() == null ? "-" : String.format(Locale.ROOT, "%.3f", m.pixelAuroc()))));
+    return String.format(Locale.ROOT, "image AUROC %.3f, pixel AUROC %s, per type (image/pixel) %s",
+        r.imageAuroc(), r.pixelAuroc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.pixelAuroc()), perType);
+  }
+}
