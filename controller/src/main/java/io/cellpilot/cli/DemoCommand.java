@@ -4,11 +4,11 @@ import io.cellpilot.controller.cell.RobotControl;
 import io.cellpilot.controller.cellserver.CellServerPart;
 import io.cellpilot.controller.config.ConfigException;
 import io.cellpilot.controller.demo.DemoCell;
+import io.cellpilot.controller.demo.DemoSimulator;
 import io.cellpilot.sim.CellStats;
 import io.cellpilot.sim.SimException;
 import io.cellpilot.sim.cli.CellRunner;
 import io.cellpilot.sim.config.SimConfig;
-import io.cellpilot.sim.config.SimConfigLoader;
 import io.cellpilot.sim.faults.Fault;
 import io.cellpilot.sim.faults.ScheduledFault;
 import io.cellpilot.sim.faults.SensorKey;
@@ -131,12 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private SimConfig simulator(Path simFile) {
-    SimConfig.Builder builder = SimConfigLoader.loadBuilder(simFile)
-        .seed(seed)
-        .time(t -> t.scale(timeScale))
-        .plc(p -> p.port(0))
-        .mqtt(m -> m.embeddedPort(0).clientId("cellpilot-demo-sim"))
-        .cobot(c -> c.enabled(true).ports(0, 0, 0));
+    SimConfig.Builder builder = DemoSimulator.fromFile(simFile, seed, timeScale);
     if (!noFaults) {
       builder.faults(demoFaults());
     }

@@ -1,12 +1,12 @@
 package io.cellpilot.controller.bench;
 
 import io.cellpilot.controller.demo.DemoCell;
+import io.cellpilot.controller.demo.DemoSimulator;
 import io.cellpilot.events.CellEventBus;
 import io.cellpilot.events.PartInspected;
 import io.cellpilot.events.PartRejected;
 import io.cellpilot.sim.cobot.SimulatedCobot;
 import io.cellpilot.sim.config.SimConfig;
-import io.cellpilot.sim.config.SimConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,12 +52,7 @@ public final class RejectLoopBenchmark {
   }
 
   public Result run() throws Exception {
-    SimConfig sim = SimConfigLoader.loadBuilder(home.resolve("deploy/sim.yml"))
-        .seed(settings.seed())
-        .time(t -> t.scale(settings.timeScale()))
-        .plc(p -> p.port(0))
-        .mqtt(m -> m.embeddedPort(0).clientId("cellpilot-bench-sim"))
-        .cobot(c -> c.enabled(true).ports(0, 0, 0))
+    SimConfig sim = DemoSimulator.fromFile(home.resolve("deploy/sim.yml"), settings.seed(), settings.timeScale())
         .line(l -> l.defectRate(settings.defectRate()).partSpacing(settings.partSpacing()))
         .build();
     long t0 = System.currentTimeMillis();
