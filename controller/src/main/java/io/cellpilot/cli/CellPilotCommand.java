@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         io.cellpilot.opcua.cli.BrowseCommand.class,
         io.cellpilot.sim.cli.SimulateCommand.class,
         io.cellpilot.sim.cli.GenerateDatasetCommand.class,
+        io.cellpilot.controller.vision.GenerateSeriesCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
         ScoreCommand.class,

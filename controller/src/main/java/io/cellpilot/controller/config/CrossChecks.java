@@ -58,6 +58,7 @@ final class CrossChecks {
     problems.addAll(io.cellpilot.controller.status.StatusSettings.problems(tree));
     problems.addAll(io.cellpilot.controller.cellserver.CellServerSettings.problems(tree));
     problems.addAll(io.cellpilot.controller.energy.EnergySettings.problems(tree));
+    problems.addAll(io.cellpilot.controller.vision.VisionSettings.problems(tree));
     return problems;
   }
 

@@ -30,15 +30,9 @@ public final class HealthCodec {
 
   /** A detector that scores from the first window with the packaged profile. */
   public static HealthDetector detector(ModelPackage pkg) {
-    if (!KIND.equals(pkg.manifest().kind())) {
-      throw new VisionException(Reason.PACKAGE_INVALID, "package kind is " + pkg.manifest().kind() + ", not "
-          + KIND);
-    }
+    HealthConfig config = config(pkg);
     try {
       Map<String, Object> c = pkg.manifest().config();
-      HealthConfig config = new HealthConfig(num(c, "window").intValue(), num(c, "probationWindows").intValue(),
-          num(c, "ewmaLambda").doubleValue(), num(c, "raiseScore").doubleValue(), num(c, "clearScore").doubleValue(),
-          num(c, "raiseAfter").intValue(), num(c, "clearAfter").intValue());
       HealthProfile profile = new HealthProfile(doubles(c.get("median")), doubles(c.get("scale")),
           c.get("ewmaStd") == null ? null : doubles(c.get("ewmaStd")));
       return HealthDetector.fromProfile(config, pkg.manifest().labels(), profile);
@@ -47,6 +41,28 @@ public final class HealthCodec {
         throw v;
       }
       throw new VisionException(Reason.PACKAGE_INVALID, "health profile is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The detector settings a package was trained with, without its profile: for a detector that learns a machine's
+   * own normal on site ({@code new HealthDetector(config(pkg), pkg.manifest().labels())}).
+   */
+  public static HealthConfig config(ModelPackage pkg) {
+    if (!KIND.equals(pkg.manifest().kind())) {
+      throw new VisionException(Reason.PACKAGE_INVALID, "package kind is " + pkg.manifest().kind() + ", not "
+          + KIND);
+    }
+    try {
+      Map<String, Object> c = pkg.manifest().config();
+      return new HealthConfig(num(c, "window").intValue(), num(c, "probationWindows").intValue(),
+          num(c, "ewmaLambda").doubleValue(), num(c, "raiseScore").doubleValue(), num(c, "clearScore").doubleValue(),
+          num(c, "raiseAfter").intValue(), num(c, "clearAfter").intValue());
+    } catch (RuntimeException e) {
+      if (e instanceof VisionException v) {
+        throw v;
+      }
+      throw new VisionException(Reason.PACKAGE_INVALID, "health settings are not valid: " + e.getMessage(), e);
     }
   }
 

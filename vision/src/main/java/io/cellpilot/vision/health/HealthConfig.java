@@ -40,10 +40,10 @@ public record HealthConfig(
   }
 
   public HealthConfig withWindow(int newWindow) {
-    return new HealthConfig(20, 100, 0.05, 6.0, 3.0, 3, 10);
+    return new HealthConfig(newWindow, probationWindows, ewmaLambda, raiseScore, clearScore, raiseAfter, clearAfter);
   }
 
   public HealthConfig withProbationWindows(int windows) {
-    return new HealthConfig(20, 100, 0.05, 6.0, 3.0, 3, 10);
+    return new HealthConfig(window, windows, ewmaLambda, raiseScore, clearScore, raiseAfter, clearAfter);
   }
 }

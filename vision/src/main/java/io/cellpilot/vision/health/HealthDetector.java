@@ -73,6 +73,11 @@ public final class HealthDetector {
     return invalidSamples;
   }
 
+  /** Windows closed so far (learned or scored); a new score exists each time this grows. */
+  public long windows() {
+    return windows;
+  }
+
   public boolean learning() {
     return median == null;
   }
