@@ -169,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
     return List.of(
         new ScheduledFault(Duration.ofSeconds(45), new Fault.PersonInZone(Duration.ofSeconds(20), 0.6)),
         new ScheduledFault(Duration.ofSeconds(90), new Fault.PowerSpike("main", 6.0, Duration.ofSeconds(3))),
-        new ScheduledFault(Duration.ofMinutes(2), new Fault.Bearing(MachineId.PRESS, Duration.ofMinutes(15))),
+        new ScheduledFault(Duration.ofMinutes(2), new Fault.Bearing(MachineId.PRESS, Duration.ofMinutes(4))),
         new ScheduledFault(Duration.ofMinutes(3), new Fault.MalformedJson(pressVibration, Duration.ofSeconds(10))));
   }
 }
