@@ -34,6 +34,10 @@ public final class RejectLoopBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "5", description = "simulator seed (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--time-scale", defaultValue = "2",
+      description = "simulated seconds per second: the belt (default ${DEFAULT-VALUE}); the robot moves in real time")
+  double timeScale;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -43,9 +47,9 @@ public final class RejectLoopBenchCommand implements Callable<Integer> {
         + " models), %d cores; waiting for %d rejects decided while the robot is idle ...%n",
         Runtime.getRuntime().availableProcessors(), rejects);
     out.flush();
-    // Parts 1 m apart at 0.2 m/s: one every 5 s, so a reject usually finds the robot idle.
+    // Parts 1 m apart at 0.2 m/s: one every 5 simulated seconds, so a reject usually finds the robot idle.
     RejectLoopBenchmark.Result r = new RejectLoopBenchmark(new RejectLoopBenchmark.Settings(rejects,
-        Duration.ofSeconds(timeoutSeconds), seed, 1.0, defectRate, 1.0), home, data).run();
+        Duration.ofSeconds(timeoutSeconds), seed, timeScale, defectRate, 1.0), home, data).run();
     List<RejectLoopBenchmark.Loop> loops = r.loops();
     out.printf("cell started in %d ms; %d rejects measured, %d skipped (robot busy with an earlier pick), %d s%n",
         r.startMillis(), loops.size(), r.skippedBusy(), r.wallMillis() / 1000);
@@ -53,8 +57,14 @@ public final class RejectLoopBenchCommand implements Callable<Integer> {
     row(out, "bare Paho: image publish -> subscriber", r.bareMqttNanos());
     row(out, "image at subscriber -> controller decision", nanos(loops,
         RejectLoopBenchmark.Loop::imageToDecisionNanos));
-    row(out, "decision -> first robot program at the robot", nanos(loops,
-        RejectLoopBenchmark.Loop::decisionToRobotNanos));
+    if (!Double.isNaN(r.modelMillis()[0])) {
+      out.printf("%-48s %9.1f %9.1f %9s%n", "  of which the model (engine: submit -> verdict)", r.modelMillis()[0],
+          r.modelMillis()[1], "");
+    }
+    row(out, "decision -> part held at pick (belt travel, PLC)", nanos(loops,
+        RejectLoopBenchmark.Loop::decisionToHeldNanos));
+    row(out, "part held -> first robot program at the robot", nanos(loops,
+        RejectLoopBenchmark.Loop::heldToRobotNanos));
     row(out, "reject loop: image -> robot program", nanos(loops, RejectLoopBenchmark.Loop::totalNanos));
     if (loops.isEmpty()) {
       out.println("no reject was measured: is the default inspection model in deploy/models?");

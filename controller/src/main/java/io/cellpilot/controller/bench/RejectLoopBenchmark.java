@@ -2,11 +2,14 @@ package io.cellpilot.controller.bench;
 
 import io.cellpilot.controller.demo.DemoCell;
 import io.cellpilot.controller.demo.DemoSimulator;
+import io.cellpilot.controller.state.CellState;
 import io.cellpilot.events.CellEventBus;
 import io.cellpilot.events.PartInspected;
 import io.cellpilot.events.PartRejected;
 import io.cellpilot.sim.cobot.SimulatedCobot;
 import io.cellpilot.sim.config.SimConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -31,15 +35,24 @@ public final class RejectLoopBenchmark {
   public record Settings(int rejects, Duration timeout, long seed, double timeScale, double defectRate,
       double partSpacing) {}
 
-  /** One reject: image seen by a subscriber -> decision event -> first robot program received. */
-  public record Loop(String partId, long imageToDecisionNanos, long decisionToRobotNanos) {
+  /**
+   * One reject: image seen by a subscriber -> decision event -> the part held at the pick position (the controller's
+   * cell state sees the PLC's {@code HeldPartId}) -> first robot program received by the robot.
+   */
+  public record Loop(String partId, long imageToDecisionNanos, long decisionToHeldNanos, long heldToRobotNanos) {
     public long totalNanos() {
-      return imageToDecisionNanos + decisionToRobotNanos;
+      return imageToDecisionNanos + decisionToHeldNanos + heldToRobotNanos;
     }
   }
 
-  /** Everything measured. */
-  public record Result(List<Loop> loops, int skippedBusy, long[] bareMqttNanos, long startMillis, long wallMillis) {}
+  /**
+   * Everything measured; {@code modelMillis} is the inspection engine's own p50 and p99 (image submitted to verdict)
+   * from the controller's metrics, NaN when it published none.
+   */
+  public record Result(List<Loop> loops, int skippedBusy, long[] bareMqttNanos, double[] modelMillis,
+      long startMillis, long wallMillis) {}
+
+  private static final String HELD_PART_TAG = "plc.held-part-id";
 
   private final Settings settings;
   private final Path home;
@@ -60,6 +73,11 @@ public final class RejectLoopBenchmark {
       Tracker tracker = new Tracker();
       SimulatedCobot cobot = cell.sim().cobot().orElseThrow(() -> new IllegalStateException("no simulated cobot"));
       cobot.onProgram(program -> tracker.program(System.nanoTime()));
+      cell.controller().getBean(CellState.class).addListener(v -> {
+        if (v.tag().equals(HELD_PART_TAG) && v.value() instanceof String part && !part.isEmpty()) {
+          tracker.held(part, System.nanoTime());
+        }
+      });
       cell.controller().getBean(CellEventBus.class).subscribe(e -> {
         if (e instanceof PartInspected p && p.action() == PartInspected.Action.REJECT) {
           tracker.decided(p.partId(), System.nanoTime());
@@ -80,9 +98,20 @@ public final class RejectLoopBenchmark {
         }
         bare = BareImageDelivery.measure(cell.sim().endpoints().mqttUri(), tracker.lastImage(), 100);
       }
-      return new Result(tracker.loops(), tracker.skippedBusy(), bare, cell.startMillis(),
+      return new Result(tracker.loops(), tracker.skippedBusy(), bare, modelMillis(cell), cell.startMillis(),
           System.currentTimeMillis() - t0);
     }
+  }
+
+  private static double[] modelMillis(DemoCell cell) {
+    double[] millis = {Double.NaN, Double.NaN};
+    cell.controller().findBean(MeterRegistry.class).map(r -> r.find("cellpilot.vision.latency").timer())
+        .ifPresent(timer -> {
+          for (ValueAtPercentile v : timer.takeSnapshot().percentileValues()) {
+            millis[v.percentile() < 0.9 ? 0 : 1] = v.value(TimeUnit.MILLISECONDS);
+          }
+        });
+    return millis;
   }
 
   private static String partId(List<UserProperty> properties) {
@@ -103,7 +132,7 @@ public final class RejectLoopBenchmark {
     private int picksInFlight;
     private int skippedBusy;
 
-    private record Pending(String partId, long imageNanos, long decidedNanos) {}
+    private record Pending(String partId, long imageNanos, long decidedNanos, long heldNanos) {}
 
     void image(String partId, long now, byte[] payload) {
       imageAt.put(partId, now);
@@ -115,15 +144,21 @@ public final class RejectLoopBenchmark {
       if (picksInFlight > 0 || image == null) {
         skippedBusy++;
       } else {
-        waiting.set(new Pending(partId, image, now));
+        waiting.set(new Pending(partId, image, now, 0));
       }
       picksInFlight++;
     }
 
+    void held(String partId, long now) {
+      waiting.updateAndGet(p -> p != null && p.partId().equals(partId) && p.heldNanos() == 0
+          ? new Pending(p.partId(), p.imageNanos(), p.decidedNanos(), now) : p);
+    }
+
     void program(long now) {
-      Pending p = waiting.getAndSet(null);
-      if (p != null) {
-        loops.add(new Loop(p.partId(), p.decidedNanos() - p.imageNanos(), now - p.decidedNanos()));
+      Pending p = waiting.get();
+      if (p != null && p.heldNanos() != 0 && waiting.compareAndSet(p, null)) {
+        loops.add(new Loop(p.partId(), p.decidedNanos() - p.imageNanos(), p.heldNanos() - p.decidedNanos(),
+            now - p.heldNanos()));
       }
     }
 
