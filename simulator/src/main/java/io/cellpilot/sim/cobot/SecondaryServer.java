@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,16 @@ final class SecondaryServer implements AutoCloseable {
 
   private final CobotCore core;
   private final ByteCounter counter;
+  private final Consumer<String> received;
   private final TcpServer tcp;
   private final Map<Socket, OutputStream> outputs = new ConcurrentHashMap<>();
 
-  SecondaryServer(CobotCore core, String bindAddress, int port, ByteCounter counter) throws IOException {
+  /** @param received told of every complete program or statement as it arrives, before it runs */
+  SecondaryServer(CobotCore core, String bindAddress, int port, ByteCounter counter,
+      Consumer<String> received) throws IOException {
     this.core = core;
     this.counter = counter;
+    this.received = received;
     this.tcp = new TcpServer("secondary", bindAddress, port, this::serve);
   }
 
@@ -61,12 +66,14 @@ final class SecondaryServer implements AutoCloseable {
         if (program != null) {
           program.append(line).append('\n');
           if (t.equals("end")) {
+            received.accept(program.toString());
             core.runScript(program.toString());
             program = null;
           }
         } else if (t.startsWith("def ") || t.startsWith("sec ")) {
           program = new StringBuilder(line).append('\n');
         } else if (!t.isEmpty() && !t.startsWith("#")) {
+          received.accept(t);
           core.runScript(t);
         }
       }

@@ -2,8 +2,11 @@ package io.cellpilot.sim.cobot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,8 @@ public final class SimulatedCobot implements AutoCloseable {
   private final ByteCounter dashboardBytes = new ByteCounter();
   private final ByteCounter secondaryBytes = new ByteCounter();
   private final ByteCounter rtdeBytes = new ByteCounter();
+  private final List<Consumer<String>> programListeners =
+      new CopyOnWriteArrayList<>();
   private final AtomicLong cycles = new AtomicLong();
   private final AtomicLong lateCycles = new AtomicLong();
   private final AtomicLong maxLatenessNanos = new AtomicLong();
@@ -51,7 +56,8 @@ public final class SimulatedCobot implements AutoCloseable {
     try {
       rtde = new RtdeServer(core, config.bindAddress(), config.rtdePort(), config.rtdeHz(), rtdeBytes);
       dashboard = new DashboardServer(core, config.bindAddress(), config.dashboardPort(), dashboardBytes);
-      secondary = new SecondaryServer(core, config.bindAddress(), config.secondaryPort(), secondaryBytes);
+      secondary = new SecondaryServer(core, config.bindAddress(), config.secondaryPort(), secondaryBytes,
+          program -> programListeners.forEach(l -> l.accept(program)));
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("simulated cobot could not open its ports", e);
@@ -131,6 +137,14 @@ public final class SimulatedCobot implements AutoCloseable {
 
   public ByteCounter dashboardBytes() {
     return dashboardBytes;
+  }
+
+  /**
+   * Tells {@code listener} of every URScript program (or single statement) that arrives on the secondary interface,
+   * on the connection's thread as it arrives, before it runs: for measuring when a controller's command got here.
+   */
+  public void onProgram(Consumer<String> listener) {
+    programListeners.add(listener);
   }
 
   public ByteCounter secondaryBytes() {
