@@ -16,6 +16,7 @@ public final class CumulativeCurve {
   private int start;
   private int size;
   private double total;
+  private int gaps;
 
   /** @param capacity points kept (e.g. 4096 samples: about an hour at one sample a second) */
   public CumulativeCurve(int capacity) {
@@ -40,7 +41,13 @@ public final class CumulativeCurve {
       size++;
     } else {
       idx = start;
+      if (gapBefore[idx]) {
+        gaps--;
+      }
       start = (start + 1) % times.length;
+    }
+    if (gap) {
+      gaps++;
     }
     times[idx] = t;
     kwh[idx] = value;
@@ -71,17 +78,7 @@ public final class CumulativeCurve {
     if (size == 0 || n < times[start] || n > times[(start + size - 1) % times.length]) {
       return Double.NaN;
     }
-    // Binary search over the ring for the first point at or after n.
-    int lo = 0;
-    int hi = size - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (times[(start + mid) % times.length] < n) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = firstAtOrAfter(n);
     int b = (start + lo) % times.length;
     if (times[b] == n || lo == 0) {
       return kwh[b];
@@ -94,14 +91,35 @@ public final class CumulativeCurve {
     return kwh[a] + f * (kwh[b] - kwh[a]);
   }
 
+  /** Position (0 = oldest) of the first point at or after {@code n}; {@code size} when none is. */
+  private int firstAtOrAfter(long n) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[(start + mid) % times.length] < n) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** True when a gap (unknown energy) lies within {@code [from, to]}. */
   public boolean gapWithin(Instant from, Instant to) {
+    if (gaps == 0) {
+      return false;
+    }
     long f = nanos(from);
     long t = nanos(to);
-    for (int k = 1; k < size; k++) {
+    for (int k = Math.max(1, firstAtOrAfter(f)); k < size; k++) {
       int idx = (start + k) % times.length;
       int prev = (start + k - 1) % times.length;
-      if (gapBefore[idx] && times[idx] > f && times[prev] < t) {
+      if (times[prev] >= t) {
+        break;
+      }
+      if (gapBefore[idx] && times[idx] > f) {
         return true;
       }
     }

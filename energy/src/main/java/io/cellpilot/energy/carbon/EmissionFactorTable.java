@@ -24,7 +24,7 @@ import java.util.Map;
 public final class EmissionFactorTable {
   static final String RESOURCE = "/io/cellpilot/energy/emission-factors.csv";
   private static final java.util.regex.Pattern VERSION =
-      java.util.regex.Pattern.compile("version ([0-9][0-9A-Za-z.-]*[0-9A-Za-z])");
+      java.util.regex.Pattern.compile("version ([0-9](?:[0-9A-Za-z.-]*[0-9A-Za-z])?)");
 
   private final String version;
   private final Map<String, EmissionFactor> factors;
