@@ -9,18 +9,20 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** The energy monitor, when meters are configured ({@code cellpilot.energy.meters.*}). */
 @Factory
 public class EnergyFactory {
 
   @Singleton
+  EnergyService energyService(ConfigTree config, CellState cell, CellEventBus events, EventIds ids, Clock clock) {
+    return new EnergyService(EnergySettings.configured(config)
+        ? new EnergyMonitor(EnergySettings.of(config), cell, events, ids, clock) : null);
+  }
+
+  @Singleton
   @Named("energy")
-  CellPart energyMonitor(ConfigTree config, CellState cell, CellEventBus events, EventIds ids, Clock clock,
-      @Named("cellpilot") ScheduledExecutorService scheduler) {
-    EnergySettings settings = EnergySettings.of(config);
-    return settings.meters().isEmpty() ? CellPart.NONE
-        : new EnergyMonitor(settings, cell, events, ids, clock, scheduler);
+  CellPart energyMonitor(EnergyService energy) {
+    return energy.monitor().<CellPart>map(m -> m).orElse(CellPart.NONE);
   }
 }
