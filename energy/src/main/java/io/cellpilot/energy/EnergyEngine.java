@@ -193,6 +193,14 @@ public final class EnergyEngine {
         curves.get(id).total(), lastSample.get(id), integrators.get(id).health())).toList();
   }
 
+  /**
+   * An operator acknowledged the idle alarm: the current idle stretch starts again at {@code time}, so a line that still
+   * stands and draws raises it again after {@code idleMinDuration}.
+   */
+  public void resetIdleAlarm(Instant time) {
+    idle.reset(time).ifPresent(listener::idleAlarm);
+  }
+
   public boolean idleAlarmActive() {
     return idle.active();
   }

@@ -1,6 +1,7 @@
 package io.cellpilot.controller.energy;
 
 import io.cellpilot.controller.CellPart;
+import io.cellpilot.controller.alarm.AlarmBoard;
 import io.cellpilot.controller.config.ConfigTree;
 import io.cellpilot.controller.state.CellState;
 import io.cellpilot.events.CellEventBus;
@@ -15,9 +16,10 @@ import java.time.Clock;
 public class EnergyFactory {
 
   @Singleton
-  EnergyService energyService(ConfigTree config, CellState cell, CellEventBus events, EventIds ids, Clock clock) {
+  EnergyService energyService(ConfigTree config, CellState cell, CellEventBus events, EventIds ids, Clock clock,
+      AlarmBoard alarms) {
     return new EnergyService(EnergySettings.configured(config)
-        ? new EnergyMonitor(EnergySettings.of(config), cell, events, ids, clock) : null);
+        ? new EnergyMonitor(EnergySettings.of(config), cell, events, ids, clock, alarms) : null);
   }
 
   @Singleton

@@ -17,8 +17,7 @@ import io.cellpilot.energy.record.PartEnergy;
 import io.cellpilot.energy.record.PickEnergy;
 import io.cellpilot.energy.record.RecordStore;
 import io.cellpilot.energy.record.ShiftRecord;
-import io.cellpilot.events.AlarmCleared;
-import io.cellpilot.events.AlarmRaised;
+import io.cellpilot.controller.alarm.AlarmBoard;
 import io.cellpilot.events.CellEvent;
 import io.cellpilot.events.CellEventBus;
 import io.cellpilot.events.EnergyUpdated;
@@ -64,6 +63,7 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private final CellEventBus events;
   private final EventIds ids;
   private final Clock clock;
+  private final AlarmBoard alarms;
   private final RecordStore store;
   private final EnergyEngine engine;
   private final Map<String, String> meterOfTag = new HashMap<>();
@@ -75,8 +75,10 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private PickEnergy lastPick;
   private double[] baseline = {Double.NaN, Double.NaN};
 
-  public EnergyMonitor(EnergySettings settings, CellState cell, CellEventBus events, EventIds ids, Clock clock) {
+  public EnergyMonitor(EnergySettings settings, CellState cell, CellEventBus events, EventIds ids, Clock clock,
+      AlarmBoard alarms) {
     this.settings = settings;
+    this.alarms = alarms;
     this.cell = cell;
     this.events = events;
     this.ids = ids;
@@ -112,6 +114,8 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
       return t;
     });
     thread.execute(this::computeBaseline);
+    // An operator's reset acknowledges the alarm; a line that still stands and draws raises it again later.
+    alarms.onReset(IDLE_ALARM, user -> run(() -> engine.resetIdleAlarm(clock.instant())));
     cell.addListener(v -> {
       if (running && (meterOfTag.containsKey(v.tag()) || v.tag().equals(settings.partCountTag()))) {
         run(() -> tag(v));
@@ -244,11 +248,9 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     if (c.active()) {
       String msg = String.format(Locale.ROOT, "the stopped line draws %.2f kW on average for %d min (alarm above "
           + "%.2f kW)", c.meanKw(), c.stretch().toMinutes(), settings.engine().idleAlarmKw());
-      events.publish(new AlarmRaised(ids.next(), clock.instant(), IDLE_ALARM, site, Severity.WARNING, msg,
-          c.meanKw()));
-      log.warn("[energy] {}", msg);
+      alarms.raise(IDLE_ALARM, site, Severity.WARNING, msg, c.meanKw());
     } else {
-      events.publish(new AlarmCleared(ids.next(), clock.instant(), IDLE_ALARM, site, "auto"));
+      alarms.clear(IDLE_ALARM, "auto");
     }
   }
 
