@@ -66,12 +66,15 @@ class SimulatedShiftEnergyTest {
         .cobot(c -> c.enabled(false)).build())) {
       List<JsonNode> parts = new CopyOnWriteArrayList<>();
       List<JsonNode> shifts = new CopyOnWriteArrayList<>();
+      List<JsonNode> alarms = new CopyOnWriteArrayList<>();
       MqttClient mqtt = subscribe(sim, "cellpilot/test/energy/events/#", (topic, msg) -> {
         JsonNode n = JSON.readTree(new String(msg.getPayload(), StandardCharsets.UTF_8));
         if (topic.endsWith("/part-energy")) {
           parts.add(n.get("part"));
         } else if (topic.endsWith("/shift-energy") && n.get("shift").get("closed").asBoolean()) {
           shifts.add(n.get("shift"));
+        } else if (topic.endsWith("/alarm-raised")) {
+          alarms.add(n);
         }
       });
       Map<String, Object> p = props(sim, starts);
@@ -121,6 +124,16 @@ class SimulatedShiftEnergyTest {
             .toBlocking();
         String status = http.retrieve(HttpRequest.GET("/api/energy"));
         assertTrue(status.contains("\"siteMeter\":\"main\"") && status.contains("\"shift\":{"), status);
+
+        // The press trips: the line faults but keeps drawing (base load, controls): idle energy, then the alarm.
+        assertTrue(alarms.isEmpty(), alarms.toString());
+        sim.inject(new io.cellpilot.sim.faults.Fault.MachineTrip(io.cellpilot.sim.machines.MachineId.PRESS,
+            "overload"));
+        await().atMost(20, SECONDS).until(() -> alarms.stream()
+            .anyMatch(a -> a.get("alarmId").asText().equals(EnergyMonitor.IDLE_ALARM)));
+        assertTrue(http.retrieve(HttpRequest.GET("/api/cell")).contains("\"alarmId\":\"energy/idle\""));
+        await().atMost(10, SECONDS).until(() -> JSON.readTree(http.retrieve(HttpRequest.GET("/api/energy")))
+            .get("shift").get("idleKwh").asDouble() > 0);
       }
       mqtt.disconnect();
       mqtt.close();
@@ -169,6 +182,8 @@ class SimulatedShiftEnergyTest {
     p.put("cellpilot.line.ideal-cycle-time", "2s");
     p.put("cellpilot.energy.period", "500ms");
     p.put("cellpilot.energy.patience", "2s");
+    p.put("cellpilot.energy.idle.alarm-kw", 1.0);
+    p.put("cellpilot.energy.idle.min-duration", "1s");
     p.put("cellpilot.energy.carbon.grid", "cn-south-2022");
     p.put("cellpilot.energy.shifts.starts", starts);
     p.put("cellpilot.energy.meters.main.energy-tag", "plc.main-energy");
