@@ -76,7 +76,8 @@ public final class ReportCommand implements Callable<Integer> {
       Instant a = parse(from, "--from", z);
       Instant b = parse(to, "--to", z);
       EnergyReport.Written w = EnergyReport.write(new RecordStore(dir), a, b, out);
-      spec.commandLine().getOut().printf("%d shifts from %s to %s%n  %s%n  %s%n", w.shifts(), a, b, w.csv(), w.png());
+      spec.commandLine().getOut().printf("%d shifts from %s to %s%n  %s%n  %s%n  %s%n", w.shifts(), a, b, w.csv(),
+          w.days(), w.png());
       return 0;
     } catch (EnergyException e) {
       spec.commandLine().getErr().println("cellpilot report: " + e.getMessage());

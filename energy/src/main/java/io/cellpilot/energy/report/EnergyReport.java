@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** Writes the energy, carbon and OEE report of a time range: {@code energy-report.csv} and {@code energy-report.png}. */
+/**
+ * Writes the energy, carbon and OEE report of a time range: {@code energy-report.csv} (per shift),
+ * {@code energy-report-days.csv} (per day) and {@code energy-report.png} (chart per shift).
+ */
 public final class EnergyReport {
 
   /** What was written. */
-  public record Written(Path csv, Path png, int shifts) {}
+  public record Written(Path csv, Path days, Path png, int shifts) {}
 
   private EnergyReport() {}
 
@@ -37,9 +40,13 @@ public final class EnergyReport {
       try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
         ReportCsv.write(shifts, w);
       }
+      Path days = outDir.resolve("energy-report-days.csv");
+      try (Writer w = Files.newBufferedWriter(days, StandardCharsets.UTF_8)) {
+        ReportCsv.writeDays(shifts, w);
+      }
       Path png = outDir.resolve("energy-report.png");
       ReportChart.write(shifts, "CellPilot energy, carbon and OEE per shift, " + from + " .. " + to, png);
-      return new Written(csv, png, shifts.size());
+      return new Written(csv, days, png, shifts.size());
     } catch (IOException e) {
       throw new EnergyException(Code.IO, "cannot write the report into " + outDir + ": " + e, e);
     }

@@ -53,6 +53,31 @@ public final class ReportCsv {
     }
   }
 
+  /**
+   * Writes one row per day (the plant's days, as the shifts carry them): the sums of its shifts, and energy and CO2 per
+   * good part of the day. A day whose shifts' energy is unknown has an empty cell, not 0.
+   */
+  public static void writeDays(List<ShiftRecord> shifts, Writer out) throws IOException {
+    out.write("day,shifts,site_kwh,idle_kwh,location_kg_co2,market_kg_co2,parts,good,kwh_per_good_part,"
+        + "kg_co2_per_good_part\r\n");
+    java.util.Map<String, List<ShiftRecord>> byDay = new java.util.TreeMap<>();
+    shifts.forEach(s -> byDay.computeIfAbsent(s.day(), d -> new java.util.ArrayList<>()).add(s));
+    for (var e : byDay.entrySet()) {
+      double kwh = e.getValue().stream().mapToDouble(ShiftRecord::siteKwh).sum();
+      double kg = e.getValue().stream().mapToDouble(ShiftRecord::locationKg).sum();
+      long good = e.getValue().stream().mapToLong(ShiftRecord::good).sum();
+      StringBuilder r = new StringBuilder(e.getKey()).append(',').append(e.getValue().size());
+      num(r, kwh, 4);
+      num(r, e.getValue().stream().mapToDouble(ShiftRecord::idleKwh).sum(), 4);
+      num(r, kg, 4);
+      num(r, e.getValue().stream().mapToDouble(ShiftRecord::marketKg).sum(), 4);
+      r.append(',').append(e.getValue().stream().mapToLong(ShiftRecord::parts).sum()).append(',').append(good);
+      num(r, good > 0 ? kwh / good : Double.NaN, 6);
+      num(r, good > 0 ? kg / good : Double.NaN, 6);
+      out.write(r.append("\r\n").toString());
+    }
+  }
+
   private static void num(StringBuilder r, double v, int decimals) {
     r.append(',');
     if (Double.isFinite(v)) {

@@ -63,6 +63,10 @@ class EnergyReportTest {
     assertTrue(csv.get(1).startsWith("2026-11-22/1,2026-11-22,2026-11-22T06:00:00Z,2026-11-22T14:00:00Z,closed,main,"
         + "420.5000,42.0500,12.0,162.6915,84.1000,cn-south-2022,0.3869,14000,13500,13900"), csv.get(1));
     assertTrue(csv.get(1).endsWith(",420.5000,252.3000"), csv.get(1));
+    List<String> days = Files.readAllLines(w.days());
+    assertEquals(List.of("day,shifts,site_kwh,idle_kwh,location_kg_co2,market_kg_co2,parts,good,kwh_per_good_part,"
+        + "kg_co2_per_good_part", "2026-11-22,2,800.7500,80.0750,309.8102,160.1500,28000,27000,0.029657,0.011474"),
+        days);
     BufferedImage png = ImageIO.read(w.png().toFile());
     assertTrue(png.getWidth() > 100 && png.getHeight() > 600);
   }
