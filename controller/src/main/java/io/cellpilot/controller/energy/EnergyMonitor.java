@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private static final Logger log = LoggerFactory.getLogger(EnergyMonitor.class);
   static final String IDLE_ALARM = "energy/idle";
+  /** How often {@link #hold()} looks for meters that have been silent for half their max gap. */
+  static final Duration HOLD = Duration.ofMillis(500);
 
   private final EnergySettings settings;
   private final CellState cell;
@@ -67,6 +69,9 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private final RecordStore store;
   private final EnergyEngine engine;
   private final Map<String, String> meterOfTag = new HashMap<>();
+  /** Per meter: the time of the last sample fed (real or held) and the arrival time of the last real value fed. */
+  private final Map<String, Instant> lastFed = new HashMap<>();
+  private final Map<String, Instant> lastReal = new HashMap<>();
   private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
   private ScheduledExecutorService thread;
@@ -129,6 +134,7 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     });
     long period = settings.period().toMillis();
     thread.scheduleAtFixedRate(this::publish, period, period, TimeUnit.MILLISECONDS);
+    thread.scheduleAtFixedRate(this::hold, HOLD.toMillis(), HOLD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void run(Runnable r) {
@@ -160,7 +166,12 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     String meter = meterOfTag.get(v.tag());
     if (meter != null) {
       if (v.value() instanceof Number n) {
-        engine.meterSample(meter, t, n.doubleValue());
+        Instant held = lastFed.get(meter);
+        // A value that arrived while a held one was taken in is stamped just after it, never before.
+        Instant at = held != null && !t.isAfter(held) ? held.plusNanos(1) : t;
+        lastFed.put(meter, at);
+        lastReal.put(meter, t);
+        engine.meterSample(meter, at, n.doubleValue());
       } else {
         rejected(meter, Step.Reason.NOT_FINITE, "value " + v.value() + " of " + v.tag() + " is not a number");
       }
@@ -178,6 +189,35 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     } else if (e instanceof PartRejected r && r.outcome() == PartRejected.Outcome.PICKED) {
       Instant end = r.time();
       engine.pick(r.partId(), end.minusNanos((long) (r.cycleSeconds() * 1e9)), end, r.energyWh() / 1000);
+    }
+  }
+
+  /**
+   * OPC UA subscriptions report changes only: a steady power (or a counter that does not move) sends nothing, which
+   * would look like a gap. After half the meter's max gap without a value, while the cell state vouches that the
+   * value is still current (fresh: the source confirms unchanged values), it is taken in again at the current time.
+   * Not sooner: notifications arrive in batches (one per publishing interval), and a value held between two batches
+   * would claim the counter stood still while it did not.
+   */
+  private void hold() {
+    try {
+      Instant now = clock.instant();
+      settings.meterTags().forEach((meter, tags) -> {
+        Instant last = lastFed.get(meter);
+        Duration silence = settings.engine().meters().get(meter).limits().maxGap().dividedBy(2);
+        if (last != null && Duration.between(last, now).compareTo(silence) < 0) {
+          return;
+        }
+        TagReading r = cell.read(tags.sampleTag());
+        // Only a value already taken in is held: a newer one still queued for this thread must come first.
+        boolean current = r.last() != null && r.last().receivedTime().equals(lastReal.get(meter));
+        if (current && r.fresh() && r.value().orElse(null) instanceof Number n) {
+          lastFed.put(meter, now);
+          engine.meterSample(meter, now, n.doubleValue());
+        }
+      });
+    } catch (RuntimeException e) {
+      log.error("[energy] holding meter values failed", e);
     }
   }
 
