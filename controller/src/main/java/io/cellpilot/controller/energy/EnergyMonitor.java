@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private static final Logger log = LoggerFactory.getLogger(EnergyMonitor.class);
   static final String IDLE_ALARM = "energy/idle";
-  /** How often {@link #hold()} looks for meters that have been silent for half their max gap. */
+  /** At most this often {@link #hold()} looks for meters that have been silent for half their max gap. */
   static final Duration HOLD = Duration.ofMillis(500);
 
   private final EnergySettings settings;
@@ -134,7 +134,8 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     });
     long period = settings.period().toMillis();
     thread.scheduleAtFixedRate(this::publish, period, period, TimeUnit.MILLISECONDS);
-    thread.scheduleAtFixedRate(this::hold, HOLD.toMillis(), HOLD.toMillis(), TimeUnit.MILLISECONDS);
+    long tick = holdTick().toMillis();
+    thread.scheduleAtFixedRate(this::hold, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   private void run(Runnable r) {
@@ -199,12 +200,21 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
    * Not sooner: notifications arrive in batches (one per publishing interval), and a value held between two batches
    * would claim the counter stood still while it did not.
    */
+  /** A quarter of the shortest max gap, 50..500 ms, so that a held value always comes before the gap bound. */
+  private Duration holdTick() {
+    Duration shortest = settings.engine().meters().values().stream().map(m -> m.limits().maxGap())
+        .min(Duration::compareTo).orElse(HOLD.multipliedBy(4));
+    Duration quarter = shortest.dividedBy(4);
+    return quarter.compareTo(HOLD) > 0 ? HOLD : quarter.toMillis() < 50 ? Duration.ofMillis(50) : quarter;
+  }
+
   private void hold() {
     try {
       Instant now = clock.instant();
       settings.meterTags().forEach((meter, tags) -> {
         Instant last = lastFed.get(meter);
-        Duration silence = settings.engine().meters().get(meter).limits().maxGap().dividedBy(2);
+        // Half the max gap, less one tick: the next held value comes before the bound even if a tick runs late.
+        Duration silence = settings.engine().meters().get(meter).limits().maxGap().dividedBy(2).minus(holdTick());
         if (last != null && Duration.between(last, now).compareTo(silence) < 0) {
           return;
         }
