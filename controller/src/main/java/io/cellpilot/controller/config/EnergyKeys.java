@@ -36,6 +36,10 @@ final class EnergyKeys {
           + "0 (0: never rolls over)").range(0, 1e12, "kWh"),
       ConfigKey.of(E + "meters.*.estimated", BOOLEAN, "false", "a virtual sub-meter (an estimate, e.g. the vision "
           + "energy model's): labelled as estimated everywhere"),
+      ConfigKey.of(E + "meters.*.estimator.package", PATH, null, "a virtual sub-meter: an energy model package "
+          + "(cellpilot train --kind energy) that estimates the machine's power from its state tags"),
+      ConfigKey.of(E + "meters.*.estimator.inputs", STRING_LIST, null, "the state tags the estimator reads, in the "
+          + "order of its inputs"),
       ConfigKey.of(E + "shifts.starts", STRING_LIST, "06:00, 14:00, 22:00", "local start times of the shifts"),
       ConfigKey.of(E + "shifts.zone", STRING, "UTC", "the plant's time zone, e.g. Asia/Shanghai"),
       ConfigKey.of(E + "idle.alarm-kw", DECIMAL, null, "alarm when the stopped line draws more than this on average "

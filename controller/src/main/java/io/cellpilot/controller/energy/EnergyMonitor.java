@@ -72,6 +72,8 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   /** Per meter: the time of the last sample fed (real or held) and the arrival time of the last real value fed. */
   private final Map<String, Instant> lastFed = new HashMap<>();
   private final Map<String, Instant> lastReal = new HashMap<>();
+  private final java.util.List<VirtualMeter> virtuals = new java.util.ArrayList<>();
+  private final Map<String, Double> lastEstimate = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
   private ScheduledExecutorService thread;
@@ -90,7 +92,13 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     this.clock = clock;
     this.store = new RecordStore(settings.recordsDir());
     this.engine = new EnergyEngine(settings.engine(), restoredScope2(), this);
-    settings.meterTags().forEach((meter, t) -> meterOfTag.put(t.sampleTag(), meter));
+    settings.meterTags().forEach((meter, t) -> {
+      if (t.virtual()) {
+        virtuals.add(VirtualMeter.load(meter, t));
+      } else {
+        meterOfTag.put(t.sampleTag(), meter);
+      }
+    });
   }
 
   private io.cellpilot.energy.carbon.Scope2Calculator restoredScope2() {
@@ -211,7 +219,21 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private void hold() {
     try {
       Instant now = clock.instant();
+      for (VirtualMeter v : virtuals) {
+        Map<String, String> problems = new HashMap<>();
+        java.util.OptionalDouble kw = v.estimate(cell, problems);
+        if (kw.isPresent()) {
+          lastEstimate.put(v.meter(), kw.getAsDouble());
+          engine.meterSample(v.meter(), now, kw.getAsDouble());
+        } else {
+          lastEstimate.remove(v.meter());
+          problems.forEach(this::problem);
+        }
+      }
       settings.meterTags().forEach((meter, tags) -> {
+        if (tags.virtual()) {
+          return;
+        }
         Instant last = lastFed.get(meter);
         // Half the max gap, less one tick: the next held value comes before the bound even if a tick runs late.
         Duration silence = settings.engine().meters().get(meter).limits().maxGap().dividedBy(2).minus(holdTick());
@@ -238,6 +260,16 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
       PartEnergy last = engine.lastPart().orElse(null);
       for (EnergyEngine.MeterStatus m : engine.meters()) {
         EnergySettings.Tags tags = settings.meterTags().get(m.meter());
+        if (tags.virtual()) {
+          Double kw = lastEstimate.get(m.meter());
+          if (kw != null) {
+            double perPartWh = last == null ? Double.NaN
+                : last.kwhPerPart().getOrDefault(m.meter(), Double.NaN) * 1000;
+            events.publish(new EnergyUpdated(ids.next(), now, m.meter(), kw, m.totalKwh(), perPartWh,
+                m.totalKwh() * settings.factor().kgPerKwh()));
+          }
+          continue;
+        }
         TagReading sample = cell.read(tags.sampleTag());
         if (!sample.fresh()) {
           problem(m.meter(), sample.problem());

@@ -39,8 +39,15 @@ public record EnergySettings(EnergyConfig engine, Map<String, Tags> meterTags, D
   static final Set<String> RESERVED = Set.of("shift", "part");
   private static final String E = "cellpilot.energy.";
 
-  /** One meter's tags: {@code sampleTag} feeds the integrator (kWh or kW), {@code powerTag} is shown (may be null). */
-  public record Tags(String sampleTag, String powerTag, MeterKind kind) {}
+  /**
+   * One meter's tags: {@code sampleTag} feeds the integrator (kWh or kW), {@code powerTag} is shown (may be null). A
+   * virtual sub-meter has no sample tag: its {@code estimator} turns {@code estimatorInputs} into kW.
+   */
+  public record Tags(String sampleTag, String powerTag, MeterKind kind, Path estimator, List<String> estimatorInputs) {
+    public boolean virtual() {
+      return estimator != null;
+    }
+  }
 
   /** A fresh Scope 2 calculator for these settings (each engine owns one: it tracks contract use). */
   public Scope2Calculator scope2() {
@@ -63,6 +70,20 @@ public record EnergySettings(EnergyConfig engine, Map<String, Tags> meterTags, D
       }
       Optional<String> energyTag = config.optionalString(base + ".energy-tag");
       Optional<String> powerTag = config.optionalString(base + ".power-tag");
+      Optional<String> estimator = config.optionalString(base + ".estimator.package");
+      if (estimator.isPresent()) {
+        List<String> inputs = config.list(base + ".estimator.inputs");
+        if (inputs.isEmpty()) {
+          throw invalid(base + ".estimator.inputs must name the state tags the estimator reads");
+        }
+        if (energyTag.isPresent() || powerTag.isPresent()) {
+          throw invalid(base + ".estimator.package makes a virtual sub-meter: remove energy-tag and power-tag");
+        }
+        meters.put(id, new EnergyConfig.Meter(MeterKind.POWER, new MeterLimits(config.decimal(base + ".max-power"),
+            config.duration(base + ".max-gap"), 0), true));
+        tags.put(id, new Tags(null, null, MeterKind.POWER, Path.of(estimator.get()), List.copyOf(inputs)));
+        continue;
+      }
       String source = config.optionalString(base + ".source").orElse(energyTag.isPresent() ? "counter" : "power");
       MeterKind kind = source.equals("counter") ? MeterKind.COUNTER : MeterKind.POWER;
       if (kind == MeterKind.COUNTER && energyTag.isEmpty()) {
@@ -74,7 +95,8 @@ public record EnergySettings(EnergyConfig engine, Map<String, Tags> meterTags, D
       MeterLimits limits = new MeterLimits(config.decimal(base + ".max-power"), config.duration(base + ".max-gap"),
           config.decimal(base + ".rollover"));
       meters.put(id, new EnergyConfig.Meter(kind, limits, config.bool(base + ".estimated")));
-      tags.put(id, new Tags(kind == MeterKind.COUNTER ? energyTag.get() : powerTag.get(), powerTag.orElse(null), kind));
+      tags.put(id, new Tags(kind == MeterKind.COUNTER ? energyTag.get() : powerTag.get(), powerTag.orElse(null), kind,
+          null, List.of()));
     }
     String site = config.optionalString(E + "site-meter").orElseGet(() -> meters.containsKey("main") ? "main"
         : meters.size() == 1 ? meters.keySet().iterator().next() : null);
@@ -175,6 +197,13 @@ public record EnergySettings(EnergyConfig engine, Map<String, Tags> meterTags, D
     known(config, problems, E + "part-count-tag", s.partCountTag());
     s.meterTags().forEach((id, t) -> {
       String base = E + "meters." + id;
+      if (t.virtual()) {
+        if (!java.nio.file.Files.isRegularFile(t.estimator())) {
+          problems.add(base + ".estimator.package " + t.estimator() + " does not exist or is not a file");
+        }
+        t.estimatorInputs().forEach(tag -> known(config, problems, base + ".estimator.inputs", tag));
+        return;
+      }
       known(config, problems, base + (t.kind() == MeterKind.COUNTER ? ".energy-tag" : ".power-tag"), t.sampleTag());
       if (t.powerTag() != null && t.kind() == MeterKind.COUNTER) {
         known(config, problems, base + ".power-tag", t.powerTag());

@@ -40,7 +40,7 @@ class EnergyMonitorTest {
     m.put("cellpilot.data-dir", dir.toString());
     m.put("cellpilot.plcs.plc.endpoint", "opc.tcp://plc:4840");
     m.put("cellpilot.plcs.plc.default-namespace", "urn:cellpilot:sim:plc");
-    for (String t : List.of("line-state", "part-count", "main-power", "main-energy")) {
+    for (String t : List.of("line-state", "part-count", "main-power", "main-energy", "oven-fan", "oven-heater")) {
       m.put("cellpilot.plcs.plc.tags." + t + ".node-id", "Line1/" + t);
     }
     m.put("cellpilot.energy.period", "200ms");
@@ -63,7 +63,13 @@ class EnergyMonitorTest {
 
   @SuppressWarnings("unchecked")
   EnergyEngine.MeterStatus main() {
-    return ((List<EnergyEngine.MeterStatus>) monitor.status().get("meters")).get(0);
+    return meter("main");
+  }
+
+  @SuppressWarnings("unchecked")
+  EnergyEngine.MeterStatus meter(String id) {
+    return ((List<EnergyEngine.MeterStatus>) monitor.status().get("meters")).stream()
+        .filter(m -> m.meter().equals(id)).findFirst().orElseThrow();
   }
 
   @Test
@@ -97,5 +103,69 @@ class EnergyMonitorTest {
     await().atMost(5, SECONDS).until(() -> events.stream().anyMatch(e -> e instanceof EnergyUpdated));
     EnergyUpdated u = (EnergyUpdated) events.stream().filter(e -> e instanceof EnergyUpdated).findFirst().get();
     assertTrue(Double.isNaN(u.co2Kg()), "no factor configured: CO2 unknown, never 0");
+  }
+
+  @TempDir
+  static Path models;
+  private static Path oven;
+
+  /** A tiny energy model, trained once per class: an oven drawing 0.4 kW + 2 kW x heater + 0.3 kW with the fan on. */
+  static synchronized Path ovenModel(Path ignored) throws Exception {
+    if (oven != null) {
+      return oven;
+    }
+    Path dir = models;
+    java.util.Random r = new java.util.Random(3);
+    StringBuilder csv = new StringBuilder("timestamp,fan,heater,power\n");
+    for (int i = 0; i < 200; i++) {
+      double fan = r.nextBoolean() ? 1 : 0;
+      double heater = r.nextDouble();
+      csv.append(String.format(java.util.Locale.ROOT, "%d,%.0f,%.4f,%.4f%n", 1_700_000_000_000L + i * 1000L, fan,
+          heater, 0.4 + 2 * heater + 0.3 * fan));
+    }
+    Path data = java.nio.file.Files.writeString(dir.resolve("oven.csv"), csv);
+    Path pkg = dir.resolve("oven.cpm");
+    io.cellpilot.vision.train.Trainers.energy(data, "power", 30, 7,
+        new io.cellpilot.vision.train.Trainers.Target(pkg, "oven", "1"), io.cellpilot.vision.Progress.NONE);
+    oven = pkg;
+    return pkg;
+  }
+
+  @Test
+  void aVirtualSubMeterEstimatesPowerFromStateTagsAndIsLabelledEstimated() throws Exception {
+    Path pkg = ovenModel(dir);
+    start("cellpilot.energy.meters.main.power-tag", "plc.main-power",
+        "cellpilot.energy.meters.oven.estimator.package", pkg.toString(),
+        "cellpilot.energy.meters.oven.estimator.inputs", List.of("plc.oven-fan", "plc.oven-heater"));
+    Instant t = Instant.now();
+    cell.accept(TagValue.good("plc.main-power", 5.0, t, t));
+    cell.accept(TagValue.good("plc.oven-fan", true, t, t));
+    cell.accept(TagValue.good("plc.oven-heater", 0.5, t, t));
+    double expected = io.cellpilot.vision.energy.EnergyCodec.fromPackage(
+        io.cellpilot.vision.pkg.ModelPackage.read(pkg, null)).estimate(new double[] {1, 0.5});
+    await().atMost(10, SECONDS).until(() -> events.stream().anyMatch(
+        e -> e instanceof EnergyUpdated u && u.meter().equals("oven")));
+    EnergyUpdated oven = (EnergyUpdated) events.stream()
+        .filter(e -> e instanceof EnergyUpdated u && u.meter().equals("oven")).findFirst().get();
+    assertEquals(expected, oven.powerKw(), 1e-9);
+    assertEquals(1.6, oven.powerKw(), 0.4, "the model learned the oven roughly");
+    await().atMost(10, SECONDS).until(() -> meter("oven").totalKwh() > 0);
+    @SuppressWarnings("unchecked")
+    List<EnergyEngine.MeterStatus> meters = (List<EnergyEngine.MeterStatus>) monitor.status().get("meters");
+    EnergyEngine.MeterStatus o = meters.stream().filter(m -> m.meter().equals("oven")).findFirst().get();
+    assertTrue(o.estimated() && o.totalKwh() > 0, o.toString());
+    assertEquals(List.of("oven"),
+        ((io.cellpilot.energy.record.ShiftRecord) monitor.status().get("shift")).estimated());
+  }
+
+  @Test
+  void aVirtualSubMeterWhoseInputsDoNotMatchTheModelIsRefusedNamingTheKey() throws Exception {
+    Path pkg = ovenModel(dir);
+    io.cellpilot.energy.EnergyException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.cellpilot.energy.EnergyException.class, () -> start(
+            "cellpilot.energy.meters.oven.estimator.package", pkg.toString(),
+            "cellpilot.energy.meters.oven.estimator.inputs", List.of("plc.oven-heater")));
+    assertTrue(e.getMessage().startsWith("cellpilot.energy.meters.oven.estimator.inputs names 1 tags [plc.oven-heater],"
+        + " but the model reads 2 signals [fan, heater]"), e.getMessage());
   }
 }
