@@ -2,7 +2,6 @@ package io.cellpilot.controller.config;
 
 import static io.cellpilot.controller.config.ValueType.BOOLEAN;
 import static io.cellpilot.controller.config.ValueType.BYTES;
-import static io.cellpilot.controller.config.ValueType.DECIMAL;
 import static io.cellpilot.controller.config.ValueType.DURATION;
 import static io.cellpilot.controller.config.ValueType.INTEGER;
 import static io.cellpilot.controller.config.ValueType.PATH;

@@ -2,9 +2,7 @@ package io.cellpilot.controller.energy;
 
 import io.cellpilot.controller.CellPart;
 import io.cellpilot.controller.state.CellState;
-import io.cellpilot.controller.state.Quality;
 import io.cellpilot.controller.state.TagReading;
-import io.cellpilot.controller.state.TagValue;
 import io.cellpilot.energy.EnergyEngine;
 import io.cellpilot.energy.EnergyException;
 import io.cellpilot.energy.attribution.IdleDetector;
@@ -30,9 +28,7 @@ import io.cellpilot.events.ReviewResolved;
 import io.cellpilot.events.Severity;
 import io.cellpilot.events.ShiftEnergyUpdated;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,8 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private static final Logger log = LoggerFactory.getLogger(EnergyMonitor.class);
   static final String IDLE_ALARM = "energy/idle";
-  /** At most this often {@link #hold()} looks for meters that have been silent for half their max gap. */
-  static final Duration HOLD = Duration.ofMillis(500);
 
   private final EnergySettings settings;
   private final CellState cell;
@@ -68,12 +62,7 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private final AlarmBoard alarms;
   private final RecordStore store;
   private final EnergyEngine engine;
-  private final Map<String, String> meterOfTag = new HashMap<>();
-  /** Per meter: the time of the last sample fed (real or held) and the arrival time of the last real value fed. */
-  private final Map<String, Instant> lastFed = new HashMap<>();
-  private final Map<String, Instant> lastReal = new HashMap<>();
-  private final java.util.List<VirtualMeter> virtuals = new java.util.ArrayList<>();
-  private final Map<String, Double> lastEstimate = new ConcurrentHashMap<>();
+  private final MeterFeed feed;
   private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
   private ScheduledExecutorService thread;
@@ -92,13 +81,7 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     this.clock = clock;
     this.store = new RecordStore(settings.recordsDir());
     this.engine = new EnergyEngine(settings.engine(), restoredScope2(), this);
-    settings.meterTags().forEach((meter, t) -> {
-      if (t.virtual()) {
-        virtuals.add(VirtualMeter.load(meter, t));
-      } else {
-        meterOfTag.put(t.sampleTag(), meter);
-      }
-    });
+    this.feed = new MeterFeed(settings, cell, engine, this, this::problem);
   }
 
   private io.cellpilot.energy.carbon.Scope2Calculator restoredScope2() {
@@ -130,8 +113,8 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     // An operator's reset acknowledges the alarm; a line that still stands and draws raises it again later.
     alarms.onReset(IDLE_ALARM, user -> run(() -> engine.resetIdleAlarm(clock.instant())));
     cell.addListener(v -> {
-      if (running && (meterOfTag.containsKey(v.tag()) || v.tag().equals(settings.partCountTag()))) {
-        run(() -> tag(v));
+      if (running && feed.wants(v.tag())) {
+        run(() -> feed.tag(v));
       }
     });
     subscription = events.subscribe(e -> {
@@ -142,8 +125,14 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     });
     long period = settings.period().toMillis();
     thread.scheduleAtFixedRate(this::publish, period, period, TimeUnit.MILLISECONDS);
-    long tick = holdTick().toMillis();
-    thread.scheduleAtFixedRate(this::hold, tick, tick, TimeUnit.MILLISECONDS);
+    long tick = feed.tick().toMillis();
+    thread.scheduleAtFixedRate(() -> {
+      try {
+        feed.hold(clock.instant());
+      } catch (RuntimeException e) {
+        log.error("[energy] holding meter values failed", e);
+      }
+    }, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   private void run(Runnable r) {
@@ -157,33 +146,6 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
       });
     } catch (RejectedExecutionException e) {
       log.debug("[energy] stopping: value not taken in");
-    }
-  }
-
-  private void tag(TagValue v) {
-    Instant t = v.receivedTime();
-    if (v.quality() != Quality.GOOD) {
-      return; // a BAD tag sends nothing: the silence becomes a gap, never an invented value
-    }
-    if (v.tag().equals(settings.partCountTag())) {
-      if (v.value() instanceof Number n && n.longValue() >= 0) {
-        engine.partCount(t, n.longValue());
-      } else {
-        rejected(settings.partCountTag(), Step.Reason.NOT_FINITE, "part count " + v.value() + " is not a count");
-      }
-    }
-    String meter = meterOfTag.get(v.tag());
-    if (meter != null) {
-      if (v.value() instanceof Number n) {
-        Instant held = lastFed.get(meter);
-        // A value that arrived while a held one was taken in is stamped just after it, never before.
-        Instant at = held != null && !t.isAfter(held) ? held.plusNanos(1) : t;
-        lastFed.put(meter, at);
-        lastReal.put(meter, t);
-        engine.meterSample(meter, at, n.doubleValue());
-      } else {
-        rejected(meter, Step.Reason.NOT_FINITE, "value " + v.value() + " of " + v.tag() + " is not a number");
-      }
     }
   }
 
@@ -201,58 +163,6 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     }
   }
 
-  /**
-   * OPC UA subscriptions report changes only: a steady power (or a counter that does not move) sends nothing, which
-   * would look like a gap. After half the meter's max gap without a value, while the cell state vouches that the
-   * value is still current (fresh: the source confirms unchanged values), it is taken in again at the current time.
-   * Not sooner: notifications arrive in batches (one per publishing interval), and a value held between two batches
-   * would claim the counter stood still while it did not.
-   */
-  /** A quarter of the shortest max gap, 50..500 ms, so that a held value always comes before the gap bound. */
-  private Duration holdTick() {
-    Duration shortest = settings.engine().meters().values().stream().map(m -> m.limits().maxGap())
-        .min(Duration::compareTo).orElse(HOLD.multipliedBy(4));
-    Duration quarter = shortest.dividedBy(4);
-    return quarter.compareTo(HOLD) > 0 ? HOLD : quarter.toMillis() < 50 ? Duration.ofMillis(50) : quarter;
-  }
-
-  private void hold() {
-    try {
-      Instant now = clock.instant();
-      for (VirtualMeter v : virtuals) {
-        Map<String, String> problems = new HashMap<>();
-        java.util.OptionalDouble kw = v.estimate(cell, problems);
-        if (kw.isPresent()) {
-          lastEstimate.put(v.meter(), kw.getAsDouble());
-          engine.meterSample(v.meter(), now, kw.getAsDouble());
-        } else {
-          lastEstimate.remove(v.meter());
-          problems.forEach(this::problem);
-        }
-      }
-      settings.meterTags().forEach((meter, tags) -> {
-        if (tags.virtual()) {
-          return;
-        }
-        Instant last = lastFed.get(meter);
-        // Half the max gap, less one tick: the next held value comes before the bound even if a tick runs late.
-        Duration silence = settings.engine().meters().get(meter).limits().maxGap().dividedBy(2).minus(holdTick());
-        if (last != null && Duration.between(last, now).compareTo(silence) < 0) {
-          return;
-        }
-        TagReading r = cell.read(tags.sampleTag());
-        // Only a value already taken in is held: a newer one still queued for this thread must come first.
-        boolean current = r.last() != null && r.last().receivedTime().equals(lastReal.get(meter));
-        if (current && r.fresh() && r.value().orElse(null) instanceof Number n) {
-          lastFed.put(meter, now);
-          engine.meterSample(meter, now, n.doubleValue());
-        }
-      });
-    } catch (RuntimeException e) {
-      log.error("[energy] holding meter values failed", e);
-    }
-  }
-
   private void publish() {
     try {
       engine.advance(clock.instant());
@@ -261,11 +171,11 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
       for (EnergyEngine.MeterStatus m : engine.meters()) {
         EnergySettings.Tags tags = settings.meterTags().get(m.meter());
         if (tags.virtual()) {
-          Double kw = lastEstimate.get(m.meter());
-          if (kw != null) {
+          java.util.OptionalDouble kw = feed.estimate(m.meter());
+          if (kw.isPresent()) {
             double perPartWh = last == null ? Double.NaN
                 : last.kwhPerPart().getOrDefault(m.meter(), Double.NaN) * 1000;
-            events.publish(new EnergyUpdated(ids.next(), now, m.meter(), kw, m.totalKwh(), perPartWh,
+            events.publish(new EnergyUpdated(ids.next(), now, m.meter(), kw.getAsDouble(), m.totalKwh(), perPartWh,
                 m.totalKwh() * settings.factor().kgPerKwh()));
           }
           continue;
