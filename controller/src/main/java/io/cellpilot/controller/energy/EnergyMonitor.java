@@ -1,35 +1,28 @@
 package io.cellpilot.controller.energy;
 
 import io.cellpilot.controller.CellPart;
+import io.cellpilot.controller.alarm.AlarmBoard;
 import io.cellpilot.controller.state.CellState;
 import io.cellpilot.controller.state.TagReading;
 import io.cellpilot.energy.EnergyEngine;
 import io.cellpilot.energy.EnergyException;
-import io.cellpilot.energy.attribution.IdleDetector;
 import io.cellpilot.energy.attribution.LineState;
 import io.cellpilot.energy.kpi.Enpi;
-import io.cellpilot.energy.meter.Increment;
 import io.cellpilot.energy.meter.MeterKind;
-import io.cellpilot.energy.meter.Step;
 import io.cellpilot.energy.record.PartEnergy;
-import io.cellpilot.energy.record.PickEnergy;
 import io.cellpilot.energy.record.RecordStore;
 import io.cellpilot.energy.record.ShiftRecord;
-import io.cellpilot.controller.alarm.AlarmBoard;
 import io.cellpilot.events.CellEvent;
 import io.cellpilot.events.CellEventBus;
 import io.cellpilot.events.EnergyUpdated;
 import io.cellpilot.events.EventIds;
 import io.cellpilot.events.LineStateChanged;
-import io.cellpilot.events.PartEnergyRecorded;
 import io.cellpilot.events.PartInspected;
 import io.cellpilot.events.PartRejected;
 import io.cellpilot.events.ReviewResolved;
-import io.cellpilot.events.Severity;
 import io.cellpilot.events.ShiftEnergyUpdated;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +32,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * idle-energy alarm. Every time is the controller's arrival time, so one clock orders meters, parts and line states
  * whatever the devices' clocks say. One thread (its own) owns the engine.
  */
-public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
+public final class EnergyMonitor implements CellPart {
   private static final Logger log = LoggerFactory.getLogger(EnergyMonitor.class);
-  static final String IDLE_ALARM = "energy/idle";
+  static final String IDLE_ALARM = EnergyOutputs.IDLE_ALARM;
 
   private final EnergySettings settings;
   private final CellState cell;
@@ -63,12 +55,11 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
   private final RecordStore store;
   private final EnergyEngine engine;
   private final MeterFeed feed;
-  private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
+  private final EnergyOutputs outputs;
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
   private ScheduledExecutorService thread;
   private AutoCloseable subscription;
   private volatile boolean running;
-  private PickEnergy lastPick;
   private double[] baseline = {Double.NaN, Double.NaN};
 
   public EnergyMonitor(EnergySettings settings, CellState cell, CellEventBus events, EventIds ids, Clock clock,
@@ -80,8 +71,9 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     this.ids = ids;
     this.clock = clock;
     this.store = new RecordStore(settings.recordsDir());
-    this.engine = new EnergyEngine(settings.engine(), restoredScope2(), this);
-    this.feed = new MeterFeed(settings, cell, engine, this, this::problem);
+    this.outputs = new EnergyOutputs(settings, events, ids, clock, store, alarms);
+    this.engine = new EnergyEngine(settings.engine(), restoredScope2(), outputs);
+    this.feed = new MeterFeed(settings, cell, engine, outputs, this::problem);
   }
 
   private io.cellpilot.energy.carbon.Scope2Calculator restoredScope2() {
@@ -215,52 +207,6 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     }
   }
 
-  @Override
-  public void partEnergy(PartEnergy part) {
-    events.publish(new PartEnergyRecorded(ids.next(), clock.instant(), part));
-    store.appendPart(part);
-  }
-
-  @Override
-  public void pickEnergy(PickEnergy pick) {
-    lastPick = pick;
-  }
-
-  @Override
-  public void shiftClosed(ShiftRecord shift) {
-    store.appendShift(shift);
-    events.publish(new ShiftEnergyUpdated(ids.next(), clock.instant(), shift, engine.idleAlarmActive()));
-    log.info("[energy] shift {} closed: {} kWh, {} parts ({} good), {} kg CO2 (location), OEE {}", shift.shift(),
-        fmt(shift.siteKwh()), shift.parts(), shift.good(), fmt(shift.locationKg()), fmt(shift.oee()));
-  }
-
-  @Override
-  public void idleAlarm(IdleDetector.Change c) {
-    String site = settings.engine().siteMeter();
-    if (c.active()) {
-      String msg = String.format(Locale.ROOT, "the stopped line draws %.2f kW on average for %d min (alarm above "
-          + "%.2f kW)", c.meanKw(), c.stretch().toMinutes(), settings.engine().idleAlarmKw());
-      alarms.raise(IDLE_ALARM, site, Severity.WARNING, msg, c.meanKw());
-    } else {
-      alarms.clear(IDLE_ALARM, "auto");
-    }
-  }
-
-  @Override
-  public void rejected(String meter, Step.Reason reason, String detail) {
-    long n = rejected.computeIfAbsent(meter + "/" + reason, k -> new AtomicLong()).incrementAndGet();
-    if (n == 1 || n % 1000 == 0) {
-      String tag = settings.meterTags().containsKey(meter) ? settings.meterTags().get(meter).sampleTag() : meter;
-      log.warn("[energy] meter {} ({}): reading rejected, {} ({} {} so far)", meter, tag, detail, n, reason);
-    }
-  }
-
-  @Override
-  public void gap(String meter, Increment gap) {
-    log.warn("[energy] meter {}: {} of {} s from {}: energy unknown, not counted", meter,
-        gap.kind() == Increment.Kind.RESET ? "counter reset" : "gap", fmt(gap.seconds()), gap.from());
-  }
-
   private void computeBaseline() {
     settings.baseline().ifPresent(b -> {
       double kwh = 0;
@@ -290,13 +236,12 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
       out.put("factor", settings.factor());
       out.put("factorKnown", settings.factorKnown());
       out.put("meters", engine.meters());
-      out.put("rejected", Map.copyOf(rejected.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-          Map.Entry::getKey, e -> e.getValue().get()))));
+      out.put("rejected", outputs.rejectedCounts());
       ShiftRecord shift = engine.currentShift().orElse(null);
       out.put("shift", shift);
       out.put("idleAlarm", engine.idleAlarmActive());
       out.put("lastPart", engine.lastPart().orElse(null));
-      out.put("lastPick", lastPick);
+      out.put("lastPick", outputs.lastPick());
       out.put("enpi", shift == null ? null : Enpi.of(shift.siteKwh(), shift.locationKg(), shift.good(), baseline[0],
           baseline[1]));
       out.put("pending", engine.pending());
@@ -318,10 +263,6 @@ public final class EnergyMonitor implements CellPart, EnergyEngine.Listener {
     } catch (ExecutionException | TimeoutException e) {
       throw new EnergyException(EnergyException.Code.IO, "the energy engine did not answer: " + e);
     }
-  }
-
-  private static String fmt(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "unknown";
   }
 
   @Override
