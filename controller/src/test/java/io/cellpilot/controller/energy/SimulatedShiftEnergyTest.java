@@ -130,6 +130,15 @@ class SimulatedShiftEnergyTest {
             .toBlocking();
         String status = http.retrieve(HttpRequest.GET("/api/energy"));
         assertTrue(status.contains("\"siteMeter\":\"main\"") && status.contains("\"shift\":{"), status);
+        JsonNode listed = JSON.readTree(http.retrieve(HttpRequest.GET("/api/energy/shifts?from=" + shiftStart + "&to="
+            + shiftEnd)));
+        assertEquals(shift.get("shift").asText(), listed.get("records").get(0).get("shift").asText(), listed.toString());
+        assertTrue(JSON.readTree(http.retrieve(HttpRequest.GET("/api/energy/parts?from=" + shiftStart + "&to="
+            + shiftEnd))).get("records").size() >= inShift.size());
+        io.micronaut.http.client.exceptions.HttpClientResponseException bad = org.junit.jupiter.api.Assertions
+            .assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.retrieve(HttpRequest.GET("/api/energy/shifts?from=yesterday")));
+        assertEquals(400, bad.getStatus().getCode());
 
         // The press trips: the line faults but keeps drawing (base load, controls): idle energy, then the alarm.
         assertTrue(alarms.isEmpty(), alarms.toString());
