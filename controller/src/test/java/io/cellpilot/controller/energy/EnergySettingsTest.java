@@ -94,4 +94,34 @@ class EnergySettingsTest {
     assertEquals(List.of("cellpilot.energy.baseline.from and cellpilot.energy.baseline.to go together; only one is "
         + "set"), problems(cell("cellpilot.energy.baseline.from", "2026-10-01")));
   }
+
+  @Test
+  void contractDaysWrittenAsPlainYamlDatesAreRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path yml = java.nio.file.Files.writeString(dir.resolve("cell.yml"), String.join("\n",
+        "cellpilot:",
+        "  plcs:",
+        "    plc:",
+        "      endpoint: opc.tcp://plc:4840",
+        "      default-namespace: urn:cellpilot:sim:plc",
+        "      tags:",
+        "        line-state: { node-id: Line1/State }",
+        "        part-count: { node-id: Line1/Conveyor/PartCount }",
+        "        main-energy: { node-id: Line1/MainMeter/EnergyTotal }",
+        "  energy:",
+        "    meters:",
+        "      main: { energy-tag: plc.main-energy }",
+        "    shifts: { starts: [\"06:00\", \"18:00\"], zone: Asia/Shanghai }",
+        "    carbon:",
+        "      grid: cn-east-2022",
+        "      contracts:",
+        "        green-2026: { mwh: 500, factor: 0, from: 2026-01-01, to: 2026-12-31 }",
+        "    baseline: { from: 2026-09-01, to: 2026-10-01 }",
+        ""));
+    EnergySettings s = EnergySettings.of(ConfigValidator.validate(io.cellpilot.controller.config.ConfigFile.read(yml)));
+    assertEquals(LocalDate.of(2026, 1, 1), s.contracts().get(0).from());
+    assertEquals(LocalDate.of(2026, 12, 31), s.contracts().get(0).to());
+    assertEquals(java.time.Instant.parse("2026-08-31T16:00:00Z"), s.baseline().orElseThrow()[0]);
+    assertEquals("2026-11-22/2", s.engine().calendar().shiftAt(java.time.Instant.parse("2026-11-22T11:00:00Z")).id());
+  }
 }
