@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks that compare CellPilot against a bare baseline in the same run.",
     subcommands = {OpcUaBenchCommand.class, IngestBenchCommand.class, PlcIngestBenchCommand.class,
         RobotBenchCommand.class, MqttBenchCommand.class, SimBenchCommand.class, VisionBenchCommand.class,
-        io.cellpilot.controller.bench.RejectLoopBenchCommand.class})
+        io.cellpilot.controller.bench.RejectLoopBenchCommand.class,
+        io.cellpilot.energy.bench.EnergyBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
         PackageCommand.class,
         VerifyCommand.class,
         BenchCommand.class,
+        io.cellpilot.controller.energy.ReportCommand.class,
     })
 public final class CellPilotCommand implements Runnable {
 

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public sealed interface CellEvent
     permits PartInspected, PartRejected, ReviewRequested, ReviewResolved, AlarmRaised, AlarmCleared,
-        RobotStateChanged, LineStateChanged, ModelChanged, EnergyUpdated {
+        RobotStateChanged, LineStateChanged, ModelChanged, EnergyUpdated, ShiftEnergyUpdated, PartEnergyRecorded {
 
   /** Unique, time-ordered id (see {@link EventIds}). */
   String eventId();

@@ -36,6 +36,8 @@ public final class CellStatus {
   private final Map<String, ReviewRequested> reviews = new LinkedHashMap<>();
   private final Map<String, ModelChanged> models = new TreeMap<>();
   private final Map<String, EnergyUpdated> meters = new TreeMap<>();
+  private io.cellpilot.events.ShiftEnergyUpdated shiftEnergy;
+  private io.cellpilot.events.PartEnergyRecorded partEnergy;
 
   /** Applies one event; returns the part it changed. */
   public Part apply(CellEvent e) {
@@ -71,6 +73,12 @@ public final class CellStatus {
     } else if (e instanceof EnergyUpdated m) {
       meters.put(m.meter(), m);
       return Part.ENERGY;
+    } else if (e instanceof io.cellpilot.events.ShiftEnergyUpdated sh) {
+      shiftEnergy = sh;
+      return Part.ENERGY;
+    } else if (e instanceof io.cellpilot.events.PartEnergyRecorded p) {
+      partEnergy = p;
+      return Part.ENERGY;
     }
     throw new IllegalArgumentException("unknown cell event " + e.type());
   }
@@ -87,6 +95,8 @@ public final class CellStatus {
     c.reviews.putAll(reviews);
     c.models.putAll(models);
     c.meters.putAll(meters);
+    c.shiftEnergy = shiftEnergy;
+    c.partEnergy = partEnergy;
     return c;
   }
 
@@ -129,5 +139,15 @@ public final class CellStatus {
 
   public Map<String, EnergyUpdated> meters() {
     return java.util.Collections.unmodifiableMap(meters);
+  }
+
+  /** The running (or just closed) shift's energy; null until the energy monitor published one. */
+  public io.cellpilot.events.ShiftEnergyUpdated shiftEnergy() {
+    return shiftEnergy;
+  }
+
+  /** The last part interval's energy; null until one was measured. */
+  public io.cellpilot.events.PartEnergyRecorded partEnergy() {
+    return partEnergy;
   }
 }

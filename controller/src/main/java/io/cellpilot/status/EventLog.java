@@ -36,17 +36,19 @@ public final class EventLog {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 
-  private static final Map<String, Class<? extends CellEvent>> TYPES = Map.of(
-      "part-inspected", PartInspected.class,
-      "part-rejected", PartRejected.class,
-      "review-requested", ReviewRequested.class,
-      "review-resolved", ReviewResolved.class,
-      "alarm-raised", AlarmRaised.class,
-      "alarm-cleared", AlarmCleared.class,
-      "robot-state-changed", RobotStateChanged.class,
-      "line-state-changed", LineStateChanged.class,
-      "model-changed", ModelChanged.class,
-      "energy-updated", EnergyUpdated.class);
+  private static final Map<String, Class<? extends CellEvent>> TYPES = Map.ofEntries(
+      Map.entry("part-inspected", PartInspected.class),
+      Map.entry("part-rejected", PartRejected.class),
+      Map.entry("review-requested", ReviewRequested.class),
+      Map.entry("review-resolved", ReviewResolved.class),
+      Map.entry("alarm-raised", AlarmRaised.class),
+      Map.entry("alarm-cleared", AlarmCleared.class),
+      Map.entry("robot-state-changed", RobotStateChanged.class),
+      Map.entry("line-state-changed", LineStateChanged.class),
+      Map.entry("model-changed", ModelChanged.class),
+      Map.entry("energy-updated", EnergyUpdated.class),
+      Map.entry("shift-energy", io.cellpilot.events.ShiftEnergyUpdated.class),
+      Map.entry("part-energy", io.cellpilot.events.PartEnergyRecorded.class));
 
   private EventLog() {}
 
@@ -131,6 +133,10 @@ public final class EventLog {
       return "model/" + m.model();
     } else if (e instanceof EnergyUpdated m) {
       return "energy/" + m.meter();
+    } else if (e instanceof io.cellpilot.events.ShiftEnergyUpdated) {
+      return "energy-shift";
+    } else if (e instanceof io.cellpilot.events.PartEnergyRecorded) {
+      return "energy-part";
     }
     return null;
   }

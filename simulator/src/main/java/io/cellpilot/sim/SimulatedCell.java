@@ -197,6 +197,14 @@ public final class SimulatedCell implements AutoCloseable {
     return model.ledger().all();
   }
 
+  /**
+   * Energy ground truth: every meter's true energy (kWh, {@code main} and each machine) when the part counter reached
+   * each value, for the most recent 100 000 parts.
+   */
+  public List<io.cellpilot.sim.model.CellModel.EnergyMark> energyMarks() {
+    return model.energyMarks();
+  }
+
   /** The image the camera takes (took) of part {@code partId}, with its defect mask, drawn again from the seed. */
   public Optional<PartImage> image(String partId) {
     return groundTruth(partId).map(t -> new PartImageGenerator(config.camera().width(), config.camera().height())

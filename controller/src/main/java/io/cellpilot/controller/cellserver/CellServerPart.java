@@ -90,6 +90,11 @@ public final class CellServerPart implements CellPart {
     } else if (event instanceof EnergyUpdated e) {
       s.updateEnergy(new EnergySnapshot(e.meter(), e.powerKw(), e.energyKwh(), e.energyPerPartWh(), e.co2Kg(),
           e.time()));
+    } else if (event instanceof io.cellpilot.events.ShiftEnergyUpdated u && !u.shift().closed()) {
+      io.cellpilot.energy.record.ShiftRecord r = u.shift();
+      s.updateShiftEnergy(new io.cellpilot.opcua.server.ShiftEnergySnapshot(r.shift(), r.siteKwh(), r.idleKwh(),
+          r.locationKg(), r.marketKg(), r.parts(), r.good(), r.kwhPerGoodPart(), r.kgPerGoodPart(), r.availability(),
+          r.performance(), r.quality(), r.oee(), u.idleAlarm(), u.time()));
     } else if (event instanceof LineStateChanged l) {
       synchronized (kpis) {
         kpis.state(l.state(), l.time());

@@ -111,8 +111,8 @@ public final class ConfigSchema {
           .oneOf("generate", "refuse"),
       ConfigKey.of("cellpilot.security.anonymous-read", BOOLEAN, "false", "allow reads without credentials"));
 
-  private static final List<ConfigKey> KEYS =
-      concat(CORE, PlcKeys.KEYS, RobotKeys.KEYS, OutputKeys.KEYS, VisionKeys.KEYS);
+  private static final List<ConfigKey> KEYS = concat(CORE, PlcKeys.KEYS, RobotKeys.KEYS, OutputKeys.KEYS,
+      VisionKeys.KEYS, EnergyKeys.KEYS);
 
   private ConfigSchema() {}
 

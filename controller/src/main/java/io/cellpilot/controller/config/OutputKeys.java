@@ -2,7 +2,6 @@ package io.cellpilot.controller.config;
 
 import static io.cellpilot.controller.config.ValueType.BOOLEAN;
 import static io.cellpilot.controller.config.ValueType.BYTES;
-import static io.cellpilot.controller.config.ValueType.DECIMAL;
 import static io.cellpilot.controller.config.ValueType.DURATION;
 import static io.cellpilot.controller.config.ValueType.INTEGER;
 import static io.cellpilot.controller.config.ValueType.PATH;
@@ -13,8 +12,8 @@ import java.util.List;
 
 /**
  * What the cell tells others: the MQTT status publishers ({@code cellpilot.status.*}, on the broker of
- * {@code cellpilot.mqtt.*}), the cell's own OPC UA server ({@code cellpilot.opcua-server.*}) and the energy meters
- * ({@code cellpilot.energy.*}).
+ * {@code cellpilot.mqtt.*}), the cell's own OPC UA server ({@code cellpilot.opcua-server.*}) (the energy keys are in
+ * {@link EnergyKeys}).
  */
 final class OutputKeys {
   private static final String S = "cellpilot.opcua-server.";
@@ -71,17 +70,7 @@ final class OutputKeys {
       ConfigKey.of(S + "max-monitored-items-per-session", INTEGER, "2000", "monitored items per session")
           .range(1, 1_000_000, ""),
       ConfigKey.of(S + "robot-interval", DURATION, "250ms", "how often the robots' axes are refreshed")
-          .range(0.02, 60, "s"),
-
-      ConfigKey.of("cellpilot.energy.grid-factor", DECIMAL, null,
-          "kg CO2 per kWh of the grid that feeds the cell (absent: CO2 not reported)").range(0, 2, "kg/kWh"),
-      ConfigKey.of("cellpilot.energy.period", DURATION, "5s", "how often each meter's figures are published")
-          .range(0.1, 3600, "s"),
-      ConfigKey.of("cellpilot.energy.part-count-tag", STRING, "plc.part-count",
-          "counter of parts that entered the line (energy per part is energy between its changes)"),
-      ConfigKey.required("cellpilot.energy.meters.*.power-tag", STRING, "tag of the meter's active power (kW)"),
-      ConfigKey.required("cellpilot.energy.meters.*.energy-tag", STRING,
-          "tag of the meter's energy counter (kWh, monotonic)"));
+          .range(0.02, 60, "s"));
 
   private OutputKeys() {}
 }

@@ -20,6 +20,12 @@ public enum ValueType {
         if (raw instanceof java.util.Map || raw instanceof List) {
           throw new IllegalArgumentException("a single value, was a " + (raw instanceof List ? "list" : "section"));
         }
+        if (raw instanceof java.util.Date d) {
+          // YAML 1.1 reads an unquoted 2026-01-01 as a timestamp (UTC): give back what was written.
+          java.time.Instant t = d.toInstant();
+          return t.equals(t.truncatedTo(java.time.temporal.ChronoUnit.DAYS))
+              ? java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC).toString() : t.toString();
+        }
         return String.valueOf(raw);
       case BOOLEAN:
         String b = String.valueOf(raw).toLowerCase(Locale.ROOT);

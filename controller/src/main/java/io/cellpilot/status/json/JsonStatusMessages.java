@@ -98,7 +98,7 @@ public final class JsonStatusMessages {
       case MODELS:
         return perKey("state/model/", s.models(), cause instanceof ModelChanged m ? m.model() : null);
       case ENERGY:
-        return perKey("state/energy/", s.meters(), cause instanceof EnergyUpdated m ? m.meter() : null);
+        return energy(s, cause);
       default:
         throw new IllegalStateException("unhandled part " + part);
     }
@@ -148,6 +148,21 @@ public final class JsonStatusMessages {
     }
     n.put("size", s.reviews().size());
     return n;
+  }
+
+  /** Meters under state/energy/<meter>; the shift and the last part under state/energy/shift and .../part. */
+  private List<Message> energy(CellStatus s, CellEvent cause) {
+    List<Message> out = new ArrayList<>();
+    if (cause == null || cause instanceof EnergyUpdated) {
+      out.addAll(perKey("state/energy/", s.meters(), cause instanceof EnergyUpdated m ? m.meter() : null));
+    }
+    if ((cause == null || cause instanceof io.cellpilot.events.ShiftEnergyUpdated) && s.shiftEnergy() != null) {
+      out.add(retained("state/energy/shift", MAPPER.valueToTree(s.shiftEnergy())));
+    }
+    if ((cause == null || cause instanceof io.cellpilot.events.PartEnergyRecorded) && s.partEnergy() != null) {
+      out.add(retained("state/energy/part", MAPPER.valueToTree(s.partEnergy())));
+    }
+    return out;
   }
 
   private List<Message> perKey(String prefix, Map<String, ? extends CellEvent> values, String only) {

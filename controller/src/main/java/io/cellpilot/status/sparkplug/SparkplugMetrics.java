@@ -45,6 +45,7 @@ public final class SparkplugMetrics {
     Map<String, Map<String, Value>> all = new LinkedHashMap<>();
     all.put(NODE, node(s));
     all.put("line", line(s.line()));
+    all.get("line").putAll(oee(s));
     all.put("robot", robot(s));
     all.put("inspection", inspection(s));
     all.put("energy", energy(s));
@@ -137,6 +138,35 @@ public final class SparkplugMetrics {
       m.put(p + "Energy per Part Wh", number(e.energyPerPartWh()));
       m.put(p + "CO2 kg", number(e.co2Kg()));
     }
+    // Always present (null while unknown), so that hosts see them in DBIRTH and no rebirth is needed later.
+    io.cellpilot.energy.record.ShiftRecord sh = s.shiftEnergy() == null ? null : s.shiftEnergy().shift();
+    m.put("Shift/Id", text(sh == null ? null : sh.shift()));
+    m.put("Shift/Energy kWh", number(sh == null ? null : sh.siteKwh()));
+    m.put("Shift/Idle kWh", number(sh == null ? null : sh.idleKwh()));
+    m.put("Shift/CO2 Location kg", number(sh == null ? null : sh.locationKg()));
+    m.put("Shift/CO2 Market kg", number(sh == null ? null : sh.marketKg()));
+    m.put("Shift/Parts", new Value(MetricDataType.Int64, sh == null ? null : sh.parts()));
+    m.put("Shift/Good Parts", new Value(MetricDataType.Int64, sh == null ? null : sh.good()));
+    m.put("Shift/kWh per Good Part", number(sh == null ? null : sh.kwhPerGoodPart()));
+    m.put("Shift/kg CO2e per Good Part", number(sh == null ? null : sh.kgPerGoodPart()));
+    m.put("Idle Alarm", new Value(MetricDataType.Boolean, s.shiftEnergy() == null ? null : s.shiftEnergy().idleAlarm()));
+    io.cellpilot.energy.record.PartEnergy pe = s.partEnergy() == null ? null : s.partEnergy().part();
+    m.put("Part/Count", new Value(MetricDataType.Int64, pe == null ? null : pe.toCount()));
+    m.put("Part/Energy Wh", number(pe == null ? null : pe.siteKwhPerPart() * 1000));
+    m.put("Part/CO2 Location g", number(pe == null ? null : pe.locationKgPerPart() * 1000));
+    m.put("Part/CO2 Market g", number(pe == null ? null : pe.marketKgPerPart() * 1000));
+    return m;
+  }
+
+  /** The running shift's OEE and its three factors, on the line device. */
+  private static Map<String, Value> oee(CellStatus s) {
+    Map<String, Value> m = new LinkedHashMap<>();
+    io.cellpilot.energy.record.ShiftRecord sh = s.shiftEnergy() == null ? null : s.shiftEnergy().shift();
+    m.put("OEE/Shift", text(sh == null ? null : sh.shift()));
+    m.put("OEE/Availability", number(sh == null ? null : sh.availability()));
+    m.put("OEE/Performance", number(sh == null ? null : sh.performance()));
+    m.put("OEE/Quality", number(sh == null ? null : sh.quality()));
+    m.put("OEE/OEE", number(sh == null ? null : sh.oee()));
     return m;
   }
 

@@ -60,7 +60,8 @@ class DocumentedTopicsTest {
       // Everything once, then a raised alarm and a pending review again so the lists are not empty.
       samples.everyType().forEach(bus::publish);
       samples.everyType().subList(5, 7).forEach(bus::publish);
-      await().atMost(10, SECONDS).until(() -> dashboard.matching(t -> t.contains("/events/")).size() == 12);
+      samples.energyTypes().forEach(bus::publish);
+      await().atMost(10, SECONDS).until(() -> dashboard.matching(t -> t.contains("/events/")).size() == 14);
       service.close(); // the offline marker
       await().atMost(10, SECONDS).until(() -> dashboard.on("cellpilot/plant1/cell1/status").size() == 2);
 

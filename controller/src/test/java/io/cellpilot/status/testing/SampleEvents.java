@@ -16,6 +16,7 @@ import io.cellpilot.events.RobotStateChanged;
 import io.cellpilot.events.Severity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** One event of every type, as the controller would emit them for a short shift. */
 public final class SampleEvents {
@@ -49,6 +50,22 @@ public final class SampleEvents {
         new EnergyUpdated(ids.next(), tick(), "main", 3.4, 12.75, Double.NaN, 4.8),
         new ReviewResolved(ids.next(), tick(), "P-000002", "good", "ann", "mqtt", 0),
         new AlarmCleared(ids.next(), tick(), "health/press", "press", "auto"));
+  }
+
+  /** The energy work's per-shift and per-part events (kept apart from {@link #everyType} whose counts tests rely on). */
+  public List<CellEvent> energyTypes() {
+    Instant start = Instant.parse("2023-11-14T14:00:00Z");
+    io.cellpilot.energy.record.ShiftRecord shift = new io.cellpilot.energy.record.ShiftRecord("2023-11-14/2",
+        "2023-11-14", start, start.plusSeconds(8 * 3600), false, "main", Map.of("main", 412.5, "press", 248.1),
+        412.5, 18.2, Map.of("main", 0.0, "press", 0.0), List.of(), "cn-south-2022", 0.3869, 159.6, 121.4,
+        Map.of("green-2026", 95.0), 13_950, 13_512, 13_600, 88, 0.0421, 25_210, 1_890, 900, 0, 0.9655, 0.9233,
+        0.9935, 0.8857, 0.02957, 0.03053, 0.01181);
+    io.cellpilot.energy.record.PartEnergy part = new io.cellpilot.energy.record.PartEnergy("2023-11-14/2",
+        start.plusSeconds(3600), start.plusSeconds(3602), 4120, 4121, Map.of("main", 0.00297, "press", Double.NaN),
+        java.util.Set.of("press"), 0.00297, 0.00297 * 0.3869, 0.00297 * 0.2943);
+    return List.of(
+        new io.cellpilot.events.ShiftEnergyUpdated(ids.next(), tick(), shift, false),
+        new io.cellpilot.events.PartEnergyRecorded(ids.next(), tick(), part));
   }
 
   /** The next part through inspection. */

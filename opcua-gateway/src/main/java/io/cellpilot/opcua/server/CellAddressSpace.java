@@ -19,6 +19,7 @@ final class CellAddressSpace {
   static final String INSPECTION = "Cell/Inspection";
   static final String ENERGY = "Cell/Energy";
   static final String LINE = "Cell/Line";
+  static final String SHIFT = "Cell/Shift";
   static final String INFORMATIONAL = "Informational copy of what the robot's own safety controller reports. "
       + "CellPilot is not a safety system: never use this value for a safety function.";
 
@@ -112,6 +113,25 @@ final class CellAddressSpace {
     doubleVar(meter, "EnergyPerPart", "Energy of the last part interval (Wh), NaN until known", e.energyPerPartWh(),
         e.time());
     doubleVar(meter, "Co2", "Carbon of EnergyTotal at the configured grid factor (kg)", e.co2Kg(), e.time());
+  }
+
+  void shift(ShiftEnergySnapshot s) {
+    Instant t = s.time();
+    ns.object(CELL, "Shift", "The running shift: energy, carbon (location- and market-based) and OEE");
+    stringVar(SHIFT, "Id", "Shift id, <day>/<number> in the plant's time zone", s.shift(), t);
+    doubleVar(SHIFT, "EnergyKwh", "Site energy in this shift (kWh)", s.energyKwh(), t);
+    doubleVar(SHIFT, "IdleKwh", "Energy while the line stood (kWh): waste", s.idleKwh(), t);
+    doubleVar(SHIFT, "Co2LocationKg", "CO2 at the grid's average factor (kg)", s.locationKg(), t);
+    doubleVar(SHIFT, "Co2MarketKg", "CO2 after the plant's contracts (kg)", s.marketKg(), t);
+    typed(SHIFT, "Parts", NodeIds.UInt32, "Parts that entered the line in this shift", count(s.parts()), t);
+    typed(SHIFT, "GoodParts", NodeIds.UInt32, "Parts inspected good in this shift", count(s.goodParts()), t);
+    doubleVar(SHIFT, "KwhPerGoodPart", "Energy per good part (kWh), NaN until known", s.kwhPerGoodPart(), t);
+    doubleVar(SHIFT, "KgCo2PerGoodPart", "CO2 per good part, location-based (kg)", s.kgPerGoodPart(), t);
+    doubleVar(SHIFT, "Availability", "OEE availability of this shift (0..1)", s.availability(), t);
+    doubleVar(SHIFT, "Performance", "OEE performance of this shift (0..1)", s.performance(), t);
+    doubleVar(SHIFT, "Quality", "OEE quality of this shift (0..1)", s.quality(), t);
+    doubleVar(SHIFT, "Oee", "OEE of this shift (0..1)", s.oee(), t);
+    boolVar(SHIFT, "IdleAlarm", "The stopped line draws more than the configured idle level", s.idleAlarm(), t);
   }
 
   void line(LineKpis k) {

@@ -74,6 +74,11 @@ public final class CellServer implements AutoCloseable {
     space.energy(energy);
   }
 
+  /** Shows the running shift's energy, carbon and OEE; its nodes are created on the first update. */
+  public void updateShiftEnergy(ShiftEnergySnapshot shift) {
+    space.shift(shift);
+  }
+
   public void updateLine(LineKpis kpis) {
     space.line(kpis);
   }

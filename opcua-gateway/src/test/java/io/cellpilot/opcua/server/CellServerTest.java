@@ -65,6 +65,8 @@ class CellServerTest {
         t));
     cell.updateEnergy(new EnergySnapshot("main", 3.2, 104.5, 41.0, 38.7, t));
     cell.updateLine(new LineKpis("RUNNING", 0.9, 0.8, 0.88, 0.63, 15, 17, t));
+    cell.updateShiftEnergy(new ShiftEnergySnapshot("2026-11-22/2", 412.5, 18.2, 159.6, 121.4, 13950, 13512, 0.0305,
+        0.0118, 0.97, 0.92, 0.99, 0.88, false, t));
     String axis2 = NS + "Cell/MotionDeviceSystem/MotionDevices/r1/Axes/Axis2/ParameterSet/ActualPosition";
     try (OpcUaPlcClient client = new OpcUaPlcClient(PlcConfig.builder("cell").endpoint(cell.endpointUrl())
         .pkiDir(dir.resolve("pki")).identity(new IdentityConfig.UserPassword("scada", "scada-password"))
@@ -74,6 +76,8 @@ class CellServerTest {
         .tag(TagConfig.builder("rejected").browsePath("Cell/Inspection/Rejected"))
         .tag(TagConfig.builder("co2").browsePath("Cell/Energy/main/Co2"))
         .tag(TagConfig.builder("oee").browsePath("Cell/Line/Oee"))
+        .tag(TagConfig.builder("shift").browsePath("Cell/Shift/Id"))
+        .tag(TagConfig.builder("shift-market").browsePath("Cell/Shift/Co2MarketKg"))
         .tag(TagConfig.builder("estop").browsePath(
             "Cell/MotionDeviceSystem/SafetyStates/r1/ParameterSet/EmergencyStop"))
         .build())) {
@@ -87,6 +91,8 @@ class CellServerTest {
       assertEquals(2L, client.current("rejected").value());
       assertEquals(38.7, client.current("co2").asDouble(), 1e-9);
       assertEquals(0.63, client.current("oee").asDouble(), 1e-9);
+      assertEquals("2026-11-22/2", client.current("shift").value());
+      assertEquals(121.4, client.current("shift-market").asDouble(), 1e-9);
       assertEquals(false, client.current("estop").value());
       assertEquals(t, client.current("oee").sourceTime());
 

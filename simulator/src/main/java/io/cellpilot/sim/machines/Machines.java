@@ -203,6 +203,14 @@ public final class Machines {
     return main.read(total, gridDeviation);
   }
 
+  /** The true energy of every meter so far ({@code main} and each machine key), kWh: ground truth for tests. */
+  public Map<String, Double> trueEnergyKwh() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    out.put("main", main.energyKwh());
+    units.forEach((id, u) -> out.put(id.key(), u.meter.energyKwh()));
+    return out;
+  }
+
   /** The true drive condition of machine {@code id} now (sensors add their own errors). */
   public HealthTruth health(MachineId id) {
     Unit u = units.get(id);

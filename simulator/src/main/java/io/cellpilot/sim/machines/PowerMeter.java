@@ -23,6 +23,11 @@ final class PowerMeter {
     energyKwh += Math.max(0, kw) * dtSeconds / 3600.0;
   }
 
+  /** The true energy integrated so far, kWh: the ground truth the published counter shows (rounded). */
+  double energyKwh() {
+    return energyKwh;
+  }
+
   /** A reading at grid voltage deviation {@code gridDeviation} (e.g. -0.01 = 1 % low), shared by all meters. */
   MeterReading read(double kw, double gridDeviation) {
     double voltage = nominalVoltage * (1 + gridDeviation) + noise.nextGaussian() * 0.2;

@@ -46,6 +46,13 @@ public final class CellModel {
   private final HealthSampler sampler;
   private long defective;
   private long inspected;
+  private final java.util.ArrayDeque<EnergyMark> energyMarks = new java.util.ArrayDeque<>();
+
+  /**
+   * Ground truth for energy tests: every meter's true energy (kWh) at the moment the part counter reached
+   * {@code partCount}.
+   */
+  public record EnergyMark(long partCount, Instant at, Map<String, Double> kwh) {}
 
   public CellModel(SimConfig config, SimClock clock, Clock wall, CellListener listener) {
     this.config = config;
@@ -199,6 +206,11 @@ public final class CellModel {
     return parts;
   }
 
+  /** The true meter energies at each part counter change (the most recent 100 000), oldest first. */
+  public synchronized java.util.List<EnergyMark> energyMarks() {
+    return java.util.List.copyOf(energyMarks);
+  }
+
   /** Counters for the one-line summary. */
   public synchronized Counters counters() {
     return new Counters(line.state(), line.partCount(), defective, inspected, sampler.dropped());
@@ -216,6 +228,10 @@ public final class CellModel {
     public void partEntered(PartSpec part) {
       if (part.defective()) {
         defective++;
+      }
+      energyMarks.addLast(new EnergyMark(line.partCount(), clock.now(), machines.trueEnergyKwh()));
+      if (energyMarks.size() > 100_000) {
+        energyMarks.removeFirst();
       }
       listener.partEntered(part, clock.now());
     }
