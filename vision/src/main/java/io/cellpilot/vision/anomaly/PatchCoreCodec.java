@@ -67,9 +67,14 @@ public final class PatchCoreCodec {
     return JSON.convertValue(config, Map.class);
   }
 
+  /** The configuration from a manifest's map; keys added later (e.g. {@code flatten}) read as 0 when absent. */
+  static PatchCoreConfig configFrom(Map<String, Object> map) {
+    return JSON.convertValue(map, PatchCoreConfig.class);
+  }
+
   public static PatchCoreModel fromPackage(ModelPackage pkg) {
     try {
-      PatchCoreConfig config = JSON.convertValue(pkg.manifest().config(), PatchCoreConfig.class);
+      PatchCoreConfig config = configFrom(pkg.manifest().config());
       MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(
           new ByteArrayInputStream(pkg.entry(NETWORK)), false);
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(pkg.entry(BANK)));

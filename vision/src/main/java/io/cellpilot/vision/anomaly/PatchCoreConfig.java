@@ -1,5 +1,6 @@
 package io.cellpilot.vision.anomaly;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.cellpilot.vision.VisionException;
 import io.cellpilot.vision.VisionException.Reason;
 import io.cellpilot.vision.image.Preprocessing;
@@ -22,11 +23,14 @@ import io.cellpilot.vision.image.Preprocessing;
  * @param positionWeight weight of the patch's position in the image as an extra feature (0 = position-free); lets a
  *     pattern that is normal at the part's edge be abnormal in its middle
  * @param seed seed of every random choice (filters, sampling)
+ * @param flatten radius in input px of the per-image illumination flattening ({@link Illumination}); 0 = off (the
+ *     behaviour of packages written before this option existed, which lack the key)
  */
 public record PatchCoreConfig(
     double scale, int side, int filters, int kernel, int width2, int width3, int depth, FilterBank bank,
-    int bankSize, int margin, double positionWeight, long seed) {
+    int bankSize, int margin, double positionWeight, long seed, int flatten) {
 
+  @JsonCreator
   public PatchCoreConfig {
     check(side % 4 == 0 && side >= 32, "side", "a multiple of 4 and >= 32", side);
     check(scale >= 0 && scale <= 2, "scale", "in [0, 2]", scale);
@@ -36,6 +40,13 @@ public record PatchCoreConfig(
     check(bankSize >= 16, "bank-size", ">= 16", bankSize);
     check(margin >= 0 && margin <= 8, "margin", "0..8", margin);
     check(positionWeight >= 0 && positionWeight <= 10, "position-weight", "0..10", positionWeight);
+    check(flatten >= 0 && flatten <= 64, "flatten", "0..64 px", flatten);
+  }
+
+  /** Without illumination flattening (the configuration before {@code flatten} existed). */
+  public PatchCoreConfig(double scale, int side, int filters, int kernel, int width2, int width3, int depth,
+      FilterBank bank, int bankSize, int margin, double positionWeight, long seed) {
+    this(scale, side, filters, kernel, width2, width3, depth, bank, bankSize, margin, positionWeight, seed, 0);
   }
 
   private static void check(boolean ok, String key, String rule, Object value) {
@@ -46,7 +57,7 @@ public record PatchCoreConfig(
 
   /** The configuration that won the held-out measurements in docs/vision.md. */
   public static PatchCoreConfig defaults() {
-    return new PatchCoreConfig(0.35, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 16000, 3, 10, 42);
+    return new PatchCoreConfig(0.35, 512, 11, 7, 32, 64, 2, FilterBank.DESIGNED, 16000, 3, 10, 42, 16);
   }
 
   /** The preprocessing this configuration implies. */
@@ -56,46 +67,51 @@ public record PatchCoreConfig(
 
   public PatchCoreConfig withSeed(long v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, bank, bankSize, margin,
-        positionWeight, v);
+        positionWeight, v, flatten);
   }
 
   public PatchCoreConfig withScale(double v) {
     return new PatchCoreConfig(v, side, filters, kernel, width2, width3, depth, bank, bankSize, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withSide(int v) {
     return new PatchCoreConfig(scale, v, filters, kernel, width2, width3, depth, bank, bankSize, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withDepth(int v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, v, bank, bankSize, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withBank(FilterBank v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, v, bankSize, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withBankSize(int v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, bank, v, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withMargin(int v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, bank, bankSize, v,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 
   public PatchCoreConfig withPositionWeight(double v) {
     return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, bank, bankSize, margin, v,
-        seed);
+        seed, flatten);
+  }
+
+  public PatchCoreConfig withFlatten(int v) {
+    return new PatchCoreConfig(scale, side, filters, kernel, width2, width3, depth, bank, bankSize, margin,
+        positionWeight, seed, v);
   }
 
   public PatchCoreConfig withKernel(int v) {
     return new PatchCoreConfig(scale, side, filters, v, width2, width3, depth, bank, bankSize, margin,
-        positionWeight, seed);
+        positionWeight, seed, flatten);
   }
 }

@@ -216,7 +216,7 @@ public final class PatchCoreModel {
   }
 
   /** 3x3 binomial smoothing: one odd patch should not decide alone, a defect covers several. */
-  private static float[] smooth(float[] map, int gw, int gh) {
+  static float[] smooth(float[] map, int gw, int gh) {
     float[] out = new float[map.length];
     float[] k = {1, 2, 1};
     for (int y = 0; y < gh; y++) {

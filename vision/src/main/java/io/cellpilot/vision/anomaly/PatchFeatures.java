@@ -24,7 +24,12 @@ final class PatchFeatures {
         + (c.positionWeight() > 0 ? 2 : 0);
   }
 
-  static List<Grid> extract(MultiLayerNetwork net, PatchCoreConfig c, List<Input> inputs) {
+  /** Features of each prepared input; the illumination flattening ({@code c.flatten()}) is applied here. */
+  static List<Grid> extract(MultiLayerNetwork net, PatchCoreConfig c, List<Input> prepared) {
+    List<Input> inputs = prepared;
+    if (c.flatten() > 0) {
+      inputs = prepared.stream().map(in -> Illumination.flatten(in, c.flatten())).toList();
+    }
     List<Grid> out = new ArrayList<>(inputs.size());
     int start = 0;
     while (start < inputs.size()) {

@@ -56,8 +56,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--scale", description = "image scale factor keeping the aspect ratio (default 0.35; 0 = resize to side x side)")
   Double scale;
 
-  @Option(names = "--bank-size", description = "anomaly: memory bank patches (default 8192)")
+  @Option(names = "--bank-size", description = "anomaly: memory bank patches (default 16000)")
   Integer bankSize;
+
+  @Option(names = "--flatten", description = "anomaly: illumination flattening radius in input px (default 16; "
+      + "0 = off)")
+  Integer flatten;
 
   @Option(names = "--depth", description = "anomaly: feature levels 1..3 (default 2)")
   Integer depth;
@@ -123,6 +127,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (positionWeight != null) {
       c = c.withPositionWeight(positionWeight);
+    }
+    if (flatten != null) {
+      c = c.withFlatten(flatten);
     }
     if (filters != null) {
       c = c.withBank(filters);

@@ -71,37 +71,78 @@ public final class Trainers {
    */
   public static Manifest anomaly(MvtecDataset data, PatchCoreConfig config, double defectShare, Target target,
       Progress progress) {
-    List<Sample> good = new ArrayList<>(data.trainGood());
-    if (good.size() < 10) {
-      throw new VisionException(Reason.DATASET_INVALID, data.root() + "/train/good has " + good.size()
-          + " images; the unsupervised model needs at least 10");
+    GoodSplit split = GoodSplit.of(data, config.seed());
+    PatchCoreModel model = PatchCoreModel.train(read(split.fit()), config, progress);
+    return finishAnomaly(data, model, split, defectShare, target, progress);
+  }
+
+  /**
+   * Adds the labelled defects of a seeded share {@code defectShare} of each defect type to an unsupervised package
+   * trained by {@link #anomaly(MvtecDataset, PatchCoreConfig, Target, Progress)} on the same {@code train/good}
+   * (checked by fingerprint): the same supervised model as training with {@code defectShare} from scratch, without
+   * computing the memory bank again.
+   */
+  public static Manifest addDefects(MvtecDataset data, Path basePackage, double defectShare, Target target,
+      Progress progress) {
+    if (!(defectShare > 0 && defectShare < 1)) {
+      throw new VisionException(Reason.INVALID_VALUE, "defect-share must be in (0, 1), was " + defectShare);
     }
-    Collections.shuffle(good, new Random(config.seed()));
-    int held = Math.max(3, good.size() / 10);
-    List<Sample> calibration = good.subList(0, held);
-    List<Sample> fit = good.subList(held, good.size());
-    PatchCoreModel model = PatchCoreModel.train(read(fit), config, progress);
-    List<Sample> used = new ArrayList<>(good);
+    ModelPackage pkg = ModelPackage.read(basePackage, null);
+    if (!PatchCoreCodec.KIND.equals(pkg.manifest().kind())) {
+      throw new VisionException(Reason.PACKAGE_INVALID, basePackage + " is a '" + pkg.manifest().kind()
+          + "' package; defects can only be added to an '" + PatchCoreCodec.KIND + "' package");
+    }
+    PatchCoreModel base = PatchCoreCodec.fromPackage(pkg);
+    if (!base.knownDefectTypes().isEmpty()) {
+      throw new VisionException(Reason.PACKAGE_INVALID, basePackage + " already knows defects "
+          + base.knownDefectTypes() + "; add defects to the unsupervised package it came from");
+    }
+    if (!data.fingerprint(data.trainGood()).equals(pkg.manifest().trainingFingerprint())) {
+      throw new VisionException(Reason.DATASET_INVALID, basePackage + " was not trained on " + data.root()
+          + "/train/good as it is now (training-data fingerprint differs)");
+    }
+    return finishAnomaly(data, base, GoodSplit.of(data, base.config().seed()), defectShare, target, progress);
+  }
+
+  /** The good images split into memory-bank images and held-out calibration images (seeded, 10 %, at least 3). */
+  private record GoodSplit(List<Sample> all, List<Sample> fit, List<Sample> calibration) {
+    static GoodSplit of(MvtecDataset data, long seed) {
+      List<Sample> good = new ArrayList<>(data.trainGood());
+      if (good.size() < 10) {
+        throw new VisionException(Reason.DATASET_INVALID, data.root() + "/train/good has " + good.size()
+            + " images; the unsupervised model needs at least 10");
+      }
+      Collections.shuffle(good, new Random(seed));
+      int held = Math.max(3, good.size() / 10);
+      return new GoodSplit(data.trainGood(), good.subList(held, good.size()), good.subList(0, held));
+    }
+  }
+
+  private static Manifest finishAnomaly(MvtecDataset data, PatchCoreModel trained, GoodSplit split,
+      double defectShare, Target target, Progress progress) {
+    PatchCoreModel model = trained;
+    List<Sample> used = new ArrayList<>(split.all());
+    List<GreyImage> calibration = read(split.calibration());
     if (defectShare > 0) {
       List<PatchCoreModel.LabelledDefect> labelled = new ArrayList<>();
-      for (Sample s : defectShare(data, defectShare, config.seed())) {
+      for (Sample s : defectShare(data, defectShare, model.config().seed())) {
         labelled.add(new PatchCoreModel.LabelledDefect(Images.read(s.image()), s.type(),
             s.mask() == null ? null : Images.read(s.mask())));
         used.add(s);
       }
-      model = model.withDefects(labelled, read(calibration), DEFECT_WEIGHT);
+      model = model.withDefects(labelled, calibration, DEFECT_WEIGHT);
       progress.update("defects", 1, 1, Double.NaN);
     }
     double max = 0;
-    for (AnomalyMap m : model.score(read(calibration))) {
+    for (AnomalyMap m : model.score(calibration)) {
       max = Math.max(max, m.score());
     }
     Map<String, Double> metrics = new TreeMap<>();
     metrics.put("calibrationMaxScore", max);
-    metrics.put("trainImages", (double) fit.size());
+    metrics.put("trainImages", (double) split.fit().size());
     List<String> labels = new ArrayList<>(List.of("good"));
     labels.addAll(model.knownDefectTypes().isEmpty() ? List.of("defect") : model.knownDefectTypes());
-    Map<String, Object> configMap = new LinkedHashMap<>(PatchCoreCodec.configMap(config));
+    Map<String, Object> configMap = new LinkedHashMap<>(PatchCoreCodec.configMap(model.config()));
     Manifest m = manifest(PatchCoreCodec.KIND, target, model.preprocessing(), labels, max,
         data.fingerprint(used), relative(data, used), configMap, metrics);
     ModelPackage.write(target.file(), m, PatchCoreCodec.payload(model), null, null);

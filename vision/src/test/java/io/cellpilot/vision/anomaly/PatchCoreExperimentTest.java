@@ -60,7 +60,13 @@ class PatchCoreExperimentTest {
         base.withScale(0.5),
         base.withScale(0.25),
         base.withKernel(5),
-        base.withScale(0).withSide(128));
+        base.withScale(0).withSide(128),
+        PatchCoreConfig.defaults(),
+        PatchCoreConfig.defaults().withFlatten(8),
+        PatchCoreConfig.defaults().withFlatten(16),
+        PatchCoreConfig.defaults().withFlatten(32),
+        PatchCoreConfig.defaults().withFlatten(16).withBankSize(4096),
+        base.withFlatten(16));
     for (int i = 0; i < configs.size(); i++) {
       if (!only.isEmpty() && !List.of(only.split(",")).contains(String.valueOf(i))) {
         continue;

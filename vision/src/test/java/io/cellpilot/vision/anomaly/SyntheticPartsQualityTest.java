@@ -15,6 +15,7 @@ import io.cellpilot.vision.image.SyntheticParts;
 import io.cellpilot.vision.train.Trainers;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ class SyntheticPartsQualityTest {
     assertTrue(r.pixelAuroc() >= 0.90, "pixel AUROC " + r.pixelAuroc());
   }
 
+  /**
+   * Training the CNN takes minutes of CPU on this shared machine (18 000 crops; with 4 000 the seen kind falls to
+   * AUROC 0.70), more than the module's whole test budget: run by hand with {@code -DexcludedGroups=none}.
+   */
+  @Tag("slow")
   @Test
   void theClassifierFlagsADefectKindItWasNeverShown() {
     Path seen = dir.resolve("seen");
