@@ -135,6 +135,7 @@ public final class InspectionEngine implements AutoCloseable {
     try {
       image = decoder.get();
       if (manifest.registersPart()) {
+        prototype.preprocessing().inputSize(image); // a too small image is refused as such, before registration
         placement = PartRegistration.locate(image);
         image = placement.apply(image);
       }
