@@ -46,8 +46,7 @@ public final class PartRegistration {
           out[y * w + x] = sample(source, sx - 0.5, sy - 0.5, Float.NaN);
         }
       }
-      GreyImage warped = new GreyImage(w, h, out);
-      return SMOOTH ? binomial(warped) : warped;
+      return new GreyImage(w, h, out);
     }
 
     /**
@@ -239,29 +238,6 @@ public final class PartRegistration {
           + "0.80)", image.width(), image.height(), bestGap, separability));
     }
     return (bestT + 0.5f) / 255f;
-  }
-
-  static final boolean SMOOTH = Boolean.getBoolean("cellpilot.registration.smooth");
-
-  /** 3x3 binomial blur (1 2 1 / 4 each way), edges repeated. */
-  static GreyImage binomial(GreyImage image) {
-    int w = image.width();
-    int h = image.height();
-    float[] row = new float[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        row[y * w + x] = 0.25f * image.at(Math.max(0, x - 1), y) + 0.5f * image.at(x, y)
-            + 0.25f * image.at(Math.min(w - 1, x + 1), y);
-      }
-    }
-    float[] out = new float[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        out[y * w + x] = 0.25f * row[Math.max(0, y - 1) * w + x] + 0.5f * row[y * w + x]
-            + 0.25f * row[Math.min(h - 1, y + 1) * w + x];
-      }
-    }
-    return new GreyImage(w, h, out);
   }
 
   private static float[] boxBlur(GreyImage image) {

@@ -33,10 +33,12 @@ import org.slf4j.LoggerFactory;
  * deploy/models are trained. One data set and two models for the class: unsupervised (good parts only) and
  * supervised (the same plus a memory of half of each defect kind's images, which evaluation leaves out).
  *
- * <p>Issue 5 asks for image AUROC >= 0.98 on simulator data. These models do not reach it (measured about 0.6-0.7;
- * the orientation notch at a new angle and the missing bolt hole, a defect only the whole part shows, defeat a
- * patch memory): the floor test is disabled with that reason, and the figures the models reach are guarded below so
- * that a regression shows.
+ * <p>Every image is registered first (io.cellpilot.vision.image.PartRegistration: centred, orientation notch turned
+ * to +x), as the default inspection model is, so the position feature is on. Issue 5 asks for image AUROC >= 0.98
+ * on simulator data. These models do not reach it (here about 0.76 unsupervised, 0.78 with the defect memory; the
+ * default model on its larger set 0.89): missing features are now found (about 1.0), but scratches, stains and
+ * cracks are not separated from the part-to-part variation of lighting and finish. The floor test stays disabled
+ * with that reason, and the figures the models reach are guarded below so that a regression shows.
  */
 class SimulatorPartsQualityTest {
   private static final Logger log = LoggerFactory.getLogger(SimulatorPartsQualityTest.class);
@@ -50,9 +52,9 @@ class SimulatorPartsQualityTest {
   @BeforeAll
   static void trainBothModelsOnOneSimulatorDataSet() {
     Path parts = dir.resolve("parts");
-    DatasetGenerator.generate(DatasetSpec.of(parts, 31, 40, 24, 6, 256));
+    DatasetGenerator.generate(DatasetSpec.of(parts, 31, 120, 30, 6, 256));
     // Registered parts (centred, notch turned to +x) make a patch's place meaningful: the position feature is on.
-    PatchCoreConfig config = PatchCoreConfig.defaults().withScale(1.0).withSide(512).withBankSize(2048)
+    PatchCoreConfig config = PatchCoreConfig.defaults().withScale(0.5).withSide(512).withBankSize(4096)
         .withPositionWeight(10);
     unsupervisedPackage = dir.resolve("unsupervised.cpm");
     Trainers.anomaly(MvtecDataset.open(parts), config, 0, true,
@@ -67,11 +69,13 @@ class SimulatorPartsQualityTest {
   }
 
   @Test
-  void theUnsupervisedModelFindsPitsAndLocatesTheLocalDefects() {
+  void theUnsupervisedModelFindsPitsAndMissingFeaturesAndLocatesTheLocalDefects() {
     assertTrue(unsupervised.perType().get("pit").imageAuroc() >= 0.80, figures(unsupervised));
+    // Registration makes a missing bolt hole a patch that is wrong for its place (about 1.0 here; 0.43 before).
+    assertTrue(unsupervised.perType().get("missing-feature").imageAuroc() >= 0.95, figures(unsupervised));
     assertTrue(unsupervised.perType().get("crack").pixelAuroc() >= 0.90, figures(unsupervised));
     assertTrue(unsupervised.perType().get("pit").pixelAuroc() >= 0.95, figures(unsupervised));
-    assertTrue(unsupervised.imageAuroc() >= 0.50, figures(unsupervised));
+    assertTrue(unsupervised.imageAuroc() >= 0.70, figures(unsupervised));
     assertTrue(unsupervised.perType().size() == 5, "every defect kind evaluated: " + unsupervised.perType().keySet());
   }
 
@@ -81,13 +85,15 @@ class SimulatorPartsQualityTest {
     // trainer leaves it out (the engine refuses it too).
     assertTrue(supervised.excludedAsTrained() >= 5 * 3 - 2 && supervised.excludedAsTrained() <= 5 * 3,
         "half of each kind remembered, left out: " + supervised.excludedAsTrained());
-    assertTrue(supervised.perType().get("pit").imageAuroc() >= 0.80, figures(supervised));
-    assertTrue(supervised.imageAuroc() >= 0.50, figures(supervised));
+    assertTrue(supervised.perType().get("pit").imageAuroc() >= 0.90, figures(supervised));
+    assertTrue(supervised.imageAuroc() >= 0.70, figures(supervised));
   }
 
   @Test
-  @Disabled("issue 5 floor not reached on the simulator's rotated parts: image AUROC about 0.6-0.7 (see the class "
-      + "comment and deploy/models/README.md); enable when the models handle rotation and missing features")
+  @Disabled("issue 5 floor not reached on the simulator's parts, even registered: image AUROC about 0.76 "
+      + "unsupervised / 0.78 supervised here, 0.89 for the default model (pit 0.94, crack 0.81, scratch 0.87, stain "
+      + "0.84, missing-feature 1.00; see deploy/models/README.md); enable when scratches, stains and cracks "
+      + "separate from lighting and finish variation")
   void bothModelsReachTheIssuesFloorOnSimulatorData() {
     assertTrue(unsupervised.imageAuroc() >= 0.98, figures(unsupervised));
     assertTrue(supervised.imageAuroc() >= 0.98, figures(supervised));
