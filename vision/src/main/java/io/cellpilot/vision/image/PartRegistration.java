@@ -157,9 +157,11 @@ public final class PartRegistration {
         second = Math.max(second, dip[k]);
       }
     }
-    if (dip[best] < MIN_DIP * radius || second > MAX_SECOND_DIP * dip[best]) {
+    // At least 1.5 px too: the rays step by 0.5 px, so a smaller dip on a small part is indistinguishable from noise.
+    double needed = Math.max(1.5, MIN_DIP * radius);
+    if (dip[best] < needed || second > MAX_SECOND_DIP * dip[best]) {
       throw refused(String.format(java.util.Locale.ROOT, "no clear orientation mark on the rim: deepest dip %.1f px"
-          + " (needs %.1f px), next %.1f px (must be at most half of it)", dip[best], MIN_DIP * radius, second));
+          + " (needs %.1f px), next %.1f px (must be at most half of it)", dip[best], needed, second));
     }
     // Sub-degree angle: the dip-weighted mean direction around the deepest ray.
     double ux = 0;
