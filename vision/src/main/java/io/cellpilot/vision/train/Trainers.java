@@ -160,7 +160,8 @@ public final class Trainers {
     metrics.put("validationLoss", t.summary().bestValidationLoss());
     metrics.put("trainImages", (double) used.size());
     Manifest m = manifest(ClassifierCodec.KIND, target, t.classifier().preprocessing(), registerPart,
-        t.classifier().labels(), 0.5, data.fingerprint(used), relative(data, used), ClassifierCodec.configMap(config), metrics);
+        t.classifier().labels(), 0.5, data.fingerprint(used), relative(data, used),
+        ClassifierCodec.configMap(config), metrics);
     ModelPackage.write(target.file(), m, ClassifierCodec.payload(t.classifier()), null, null);
     return m;
   }
