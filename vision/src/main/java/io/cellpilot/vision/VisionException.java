@@ -13,6 +13,8 @@ public final class VisionException extends RuntimeException {
     PACKAGE_INVALID,
     CHECKSUM_MISMATCH,
     SIGNATURE_INVALID,
+    /** No part, or no clear orientation mark, where the model needs to register the part first. */
+    NO_PART,
     OVERLOADED,
     CLOSED
   }

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class VisionInspectionModel implements InspectionModel, AutoCloseable {
   /** Refusals about this image or this moment: the part is held, the model keeps serving. */
   private static final Set<Reason> IMAGE_REFUSED = EnumSet.of(Reason.CORRUPT_IMAGE, Reason.UNSUPPORTED_IMAGE,
-      Reason.WRONG_DIMENSIONS, Reason.OVERLOADED, Reason.CLOSED);
+      Reason.WRONG_DIMENSIONS, Reason.NO_PART, Reason.OVERLOADED, Reason.CLOSED);
 
   private final InspectionEngine engine;
   private final String version;

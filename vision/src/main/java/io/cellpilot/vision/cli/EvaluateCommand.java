@@ -88,6 +88,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         data, r.images(), r.excludedAsTrained());
     out.printf("image AUROC %.4f   pixel AUROC %s%n", r.imageAuroc(),
         r.pixelAuroc() == null ? "n/a (no masks or heat maps)" : String.format("%.4f", r.pixelAuroc()));
+    if (r.refused() > 0) {
+      out.printf("refused %d image(s): no part or no clear mark to register by (counted as called defective)%n",
+          r.refused());
+    }
     out.printf("threshold %.4f (%s; package had %.4f)%n", r.threshold(), r.thresholdRule(), r.storedThreshold());
     out.printf("at threshold: precision %.3f recall %.3f F1 %.3f   confusion [good: %d ok, %d rejected] "
             + "[defect: %d missed, %d caught]%n", r.precision(), r.recall(), r.f1(), r.confusion()[0][0],

@@ -1,5 +1,6 @@
 package io.cellpilot.vision.cli;
 
+import io.cellpilot.vision.VisionException;
 import io.cellpilot.vision.anomaly.FilterBank;
 import io.cellpilot.vision.anomaly.PatchCoreConfig;
 import io.cellpilot.vision.classify.ClassifierConfig;
@@ -78,6 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
           + "classifier: default 0.6; anomaly: default 0 (good parts only), above 0 adds a defect memory")
   Double defectShare;
 
+  @Option(names = "--register-part", description = "anomaly, classifier: locate each image's round part and turn "
+      + "its rim notch to a fixed angle before the model sees it (stored in the package; the engine does the same "
+      + "and refuses images without a clear part or mark)")
+  boolean registerPart;
+
   @Option(names = "--target", defaultValue = "power", description = "energy: the CSV column to estimate")
   String target;
 
@@ -94,13 +100,17 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter outWriter = spec.commandLine().getOut();
     String modelName = name != null ? name : data.toAbsolutePath().normalize().getFileName().toString()
         .replaceAll("\\.csv$", "");
+    if (registerPart && (kind == Kind.energy || kind == Kind.health)) {
+      throw new VisionException(VisionException.Reason.INVALID_VALUE,
+          "--register-part is for image models (--kind anomaly or classifier), not --kind " + kind);
+    }
     Target t = new Target(out, modelName, version);
     ProgressBar bar = new ProgressBar(err);
     Manifest m = switch (kind) {
       case anomaly -> Trainers.anomaly(MvtecDataset.open(data), anomalyConfig(),
-          defectShare == null ? 0 : defectShare, t, bar);
+          defectShare == null ? 0 : defectShare, registerPart, t, bar);
       case classifier -> Trainers.classifier(MvtecDataset.open(data), classifierConfig(),
-          defectShare == null ? 0.6 : defectShare, t, bar);
+          defectShare == null ? 0.6 : defectShare, registerPart, t, bar);
       case energy -> Trainers.energy(data, target, maxEpochs == null ? 300 : maxEpochs, seed, t, bar);
       case health -> Trainers.health(data, HealthConfig.defaults().withWindow(window), t);
     };

@@ -43,6 +43,9 @@ public final class VerifyCommand implements Callable<Integer> {
         o.printf("  preprocessing: %s, %s%n", p.scale() > 0 ? "scale " + p.scale() + " (max " + p.width() + " px)"
             : p.width() + "x" + p.height() + " px", p.perImage() ? "per-image standardisation"
             : "mean " + p.mean() + " std " + p.std());
+        if (p.registerPart()) {
+          o.printf("  part registration: centred, orientation notch turned to +x%n");
+        }
       }
       o.printf("  labels %s, threshold %s%n", m.labels(), m.threshold());
       o.printf("  training data %s (%d files)%n", m.trainingFingerprint(), m.trainedOn() == null ? 0

@@ -105,7 +105,9 @@ public final class VisionBenchCommand implements Callable<Integer> {
     Manifest m = pkg.manifest();
     Manifest.PreprocessingSpec s = m.preprocessing();
     Preprocessing pre = new Preprocessing(s.width(), s.height(), s.scale(), s.perImage(), s.mean(), s.std());
-    Preprocessing.Input first = pre.prepare(io.cellpilot.vision.image.ImageDecoder.decode(images.get(0)));
+    io.cellpilot.vision.image.GreyImage image = io.cellpilot.vision.image.ImageDecoder.decode(images.get(0));
+    Preprocessing.Input first = pre.prepare(m.registersPart()
+        ? io.cellpilot.vision.image.PartRegistration.register(image).image() : image);
     MultiLayerNetwork raw = ModelSerializer.restoreMultiLayerNetwork(
         new ByteArrayInputStream(pkg.entry("network.bin")), false);
     // Baseline: the same network, an input already in an INDArray, one output() per image.

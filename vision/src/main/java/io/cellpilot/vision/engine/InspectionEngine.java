@@ -6,6 +6,8 @@ import io.cellpilot.vision.anomaly.PatchCoreCodec;
 import io.cellpilot.vision.classify.ClassifierCodec;
 import io.cellpilot.vision.image.GreyImage;
 import io.cellpilot.vision.image.ImageDecoder;
+import io.cellpilot.vision.image.PartRegistration;
+import io.cellpilot.vision.image.PartRegistration.Placement;
 import io.cellpilot.vision.image.Preprocessing.Input;
 import io.cellpilot.vision.pkg.Manifest;
 import io.cellpilot.vision.pkg.ModelPackage;
@@ -47,7 +49,9 @@ public final class InspectionEngine implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private volatile boolean closed;
 
-  private record Job(Input input, long submittedNanos, CompletableFuture<Verdict> result) {}
+  /** {@code placement}: where the part lay, when the package registers parts (null otherwise). */
+  private record Job(Input input, Placement placement, int width, int height, long submittedNanos,
+      CompletableFuture<Verdict> result) {}
 
   private InspectionEngine(Manifest manifest, Inspector prototype, EngineConfig config) {
     this.manifest = manifest;
@@ -81,8 +85,9 @@ public final class InspectionEngine implements AutoCloseable {
       throw new VisionException(Reason.PACKAGE_INVALID, "package threshold must be a positive number, was "
           + m.threshold());
     }
-    log.info("[{}] inspection model {} loaded (kind {}, threshold {}, {} worker(s), batches up to {})", m.name(),
-        m.version(), m.kind(), m.threshold(), config.workers(), config.maxBatch());
+    log.info("[{}] inspection model {} loaded (kind {}, threshold {}, {} worker(s), batches up to {}{})", m.name(),
+        m.version(), m.kind(), m.threshold(), config.workers(), config.maxBatch(),
+        m.registersPart() ? ", parts registered" : "");
     return new InspectionEngine(m, inspector, config);
   }
 
@@ -107,7 +112,8 @@ public final class InspectionEngine implements AutoCloseable {
 
   /**
    * Inspects image bytes; the future fails with {@link VisionException} (CORRUPT_IMAGE, UNSUPPORTED_IMAGE,
-   * WRONG_DIMENSIONS, OVERLOADED, CLOSED) and each refusal is counted.
+   * WRONG_DIMENSIONS, NO_PART when the package registers parts and none or no clear mark is found, OVERLOADED,
+   * CLOSED) and each refusal is counted.
    */
   public CompletableFuture<Verdict> inspectAsync(byte[] imageBytes) {
     return submit(() -> ImageDecoder.decode(imageBytes));
@@ -124,15 +130,23 @@ public final class InspectionEngine implements AutoCloseable {
       return CompletableFuture.failedFuture(new VisionException(Reason.CLOSED, "inspection engine is closed"));
     }
     Input input;
+    Placement placement = null;
+    GreyImage image;
     try {
-      input = prototype.preprocessing().prepare(decoder.get());
+      image = decoder.get();
+      if (manifest.registersPart()) {
+        prototype.preprocessing().inputSize(image); // a too small image is refused as such, before registration
+        placement = PartRegistration.locate(image);
+        image = placement.apply(image);
+      }
+      input = prototype.preprocessing().prepare(image);
     } catch (VisionException e) {
       rejectedImages.incrementAndGet();
       log.warn("[{}] image refused: {}", manifest.name(), e.getMessage());
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<Verdict> result = new CompletableFuture<>();
-    if (!queue.offer(new Job(input, submitted, result))) {
+    if (!queue.offer(new Job(input, placement, image.width(), image.height(), submitted, result))) {
       rejectedOverload.incrementAndGet();
       return CompletableFuture.failedFuture(new VisionException(Reason.OVERLOADED,
           "inspection queue full (" + config.queueCapacity() + " images waiting)"));
@@ -191,8 +205,18 @@ public final class InspectionEngine implements AutoCloseable {
         defective.incrementAndGet();
       }
       job.result().complete(new Verdict(isDefect ? raw.defectLabel() : "good", isDefect, raw.score(),
-          manifest.threshold(), raw.heat(), manifest.version(), nanos, batch.size()));
+          manifest.threshold(), inImageFrame(raw.heat(), job), manifest.version(), nanos, batch.size()));
     }
+  }
+
+  /** A heat map of a registered image, turned back so that it lies over the part in the submitted image. */
+  private static HeatMap inImageFrame(HeatMap heat, Job job) {
+    if (heat == null || job.placement() == null) {
+      return heat;
+    }
+    GreyImage back = job.placement().toOriginal(new GreyImage(heat.width(), heat.height(), heat.values()),
+        job.width(), job.height());
+    return new HeatMap(back.width(), back.height(), back.pixels());
   }
 
   public EngineMetrics metrics() {

@@ -13,6 +13,8 @@ import java.util.Map;
  *     {@code threshold}
  * @param labelConfusion for classifiers: actual type -> predicted label -> count
  * @param perType per defect type: its images against all good images
+ * @param refused images the engine refused (NO_PART: no part or no clear mark to register by); counted as called
+ *     defective with an infinite score, since the line holds such a part
  */
 public record EvaluationReport(
     String model,
@@ -33,7 +35,8 @@ public record EvaluationReport(
     double recallAtStored,
     long[][] confusion,
     Map<String, Map<String, Long>> labelConfusion,
-    Map<String, TypeMetrics> perType) {
+    Map<String, TypeMetrics> perType,
+    int refused) {
 
   /** Figures of one defect type. */
   public record TypeMetrics(int images, double imageAuroc, Double pixelAuroc, double threshold, double recall,

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Scores every test image of an MVTec folder through the inspection engine (the same path as the live cell) and
@@ -30,6 +31,9 @@ import java.util.concurrent.CompletableFuture;
 public final class Evaluator {
   /** Heat maps and masks are compared on this grid for pixel AUROC. */
   static final int PIXEL_GRID = 64;
+
+  /** The label of a test image the engine refused to inspect (no part or no clear mark to register it by). */
+  public static final String REFUSED = "refused";
 
   /** One scored test image. */
   public record Scored(Sample sample, Verdict verdict) {}
@@ -68,10 +72,25 @@ public final class Evaluator {
         futures.add(engine.inspectAsync(Images.read(s.image())));
       }
       for (int i = 0; i < chunk.size(); i++) {
-        scored.add(new Scored(chunk.get(i), futures.get(i).join()));
+        scored.add(new Scored(chunk.get(i), verdictOrRefusal(futures.get(i), m)));
       }
     }
     return new Result(report(m, data, scored, excluded), scored);
+  }
+
+  /**
+   * The verdict; a part the engine refused as unregistrable (NO_PART: e.g. its orientation mark is the missing
+   * feature) is held on the line, so it counts as called defective, with an infinite score and no heat map.
+   */
+  private static Verdict verdictOrRefusal(CompletableFuture<Verdict> future, Manifest m) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof VisionException v && v.reason() == VisionException.Reason.NO_PART) {
+        return new Verdict(REFUSED, true, Double.POSITIVE_INFINITY, m.threshold(), null, m.version(), 0, 0);
+      }
+      throw e;
+    }
   }
 
   static EvaluationReport report(Manifest m, MvtecDataset data, List<Scored> scored, int excluded) {
@@ -109,7 +128,8 @@ public final class Evaluator {
     return new EvaluationReport(m.name(), m.version(), m.kind(), data.root().toString(), scored.size(), excluded,
         auroc, pixelAuroc(scored), threshold, "best F1 on this data set", m.threshold(), at.precision(),
         at.recall(), at.f1(), stored.precision(), stored.recall(),
-        new long[][] {{at.tn(), at.fp()}, {at.fn(), at.tp()}}, labels, perType);
+        new long[][] {{at.tn(), at.fp()}, {at.fn(), at.tp()}}, labels, perType,
+        (int) scored.stream().filter(s -> REFUSED.equals(s.verdict().label())).count());
   }
 
   private static String bestDefectLabel(Scored s) {
@@ -122,8 +142,12 @@ public final class Evaluator {
         .sorted().toList();
   }
 
-  /** Pixel AUROC over the given images; null when no defect image has a mask or no verdict has a heat map. */
-  static Double pixelAuroc(List<Scored> scored) {
+  /**
+   * Pixel AUROC over the given images; null when no defect image has a mask or a scored verdict has no heat map.
+   * Refused images have no heat map and are left out.
+   */
+  static Double pixelAuroc(List<Scored> all) {
+    List<Scored> scored = all.stream().filter(s -> !REFUSED.equals(s.verdict().label())).toList();
     boolean anyMask = scored.stream().anyMatch(s -> s.sample().mask() != null);
     boolean allHeat = scored.stream().allMatch(s -> s.verdict().heatMap() != null);
     if (!anyMask || !allHeat) {

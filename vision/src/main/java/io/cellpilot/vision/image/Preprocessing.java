@@ -44,19 +44,23 @@ public record Preprocessing(int width, int height, double scale, boolean perImag
 
   /** The network input for one image. */
   public Input prepare(GreyImage image) {
-    GreyImage sized;
-    if (fixedSize()) {
-      sized = image.resize(width, height);
-    } else {
-      int w = Math.min(width, (int) Math.round(image.width() * scale)) / 4 * 4;
-      int h = Math.min(height, (int) Math.round(image.height() * scale)) / 4 * 4;
-      if (w < 16 || h < 16) {
-        throw new VisionException(Reason.WRONG_DIMENSIONS, "image " + image.width() + "x" + image.height()
-            + " is too small for scale " + scale + " (needs at least 16 px a side after scaling)");
-      }
-      sized = image.resize(w, h);
-    }
+    int[] size = inputSize(image);
+    GreyImage sized = image.resize(size[0], size[1]);
     return new Input(sized.width(), sized.height(), standardise(sized.pixels().clone()));
+  }
+
+  /** The input's width and height for this image; WRONG_DIMENSIONS when it is too small for the scale. */
+  public int[] inputSize(GreyImage image) {
+    if (fixedSize()) {
+      return new int[] {width, height};
+    }
+    int w = Math.min(width, (int) Math.round(image.width() * scale)) / 4 * 4;
+    int h = Math.min(height, (int) Math.round(image.height() * scale)) / 4 * 4;
+    if (w < 16 || h < 16) {
+      throw new VisionException(Reason.WRONG_DIMENSIONS, "image " + image.width() + "x" + image.height()
+          + " is too small for scale " + scale + " (needs at least 16 px a side after scaling)");
+    }
+    return new int[] {w, h};
   }
 
   /** Shortcut for fixed-size preprocessing: the values only. */

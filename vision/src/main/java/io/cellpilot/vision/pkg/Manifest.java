@@ -32,8 +32,23 @@ public record Manifest(
 
   public static final int FORMAT_VERSION = 1;
 
-  /** Image preparation as stored: see {@link io.cellpilot.vision.image.Preprocessing}. */
-  public record PreprocessingSpec(int width, int height, double scale, boolean perImage, float mean, float std) {}
+  /**
+   * Image preparation as stored: see {@link io.cellpilot.vision.image.Preprocessing}. With {@code registerPart}
+   * every image is first put in the part's standard pose ({@link io.cellpilot.vision.image.PartRegistration}); a
+   * package written before the flag existed reads as {@code false}.
+   */
+  public record PreprocessingSpec(int width, int height, double scale, boolean perImage, float mean, float std,
+      boolean registerPart) {
+
+    public PreprocessingSpec(int width, int height, double scale, boolean perImage, float mean, float std) {
+      this(width, height, scale, perImage, mean, std, false);
+    }
+  }
+
+  /** Whether images must be registered (part located and turned) before the model sees them. */
+  public boolean registersPart() {
+    return preprocessing != null && preprocessing.registerPart();
+  }
 
   public Manifest withThreshold(double newThreshold) {
     return new Manifest(formatVersion, kind, name, version, createdAt, preprocessing, labels, newThreshold,

@@ -20,6 +20,7 @@ import io.cellpilot.vision.image.GreyImage;
 import io.cellpilot.vision.image.Images;
 import io.cellpilot.vision.image.MvtecDataset;
 import io.cellpilot.vision.image.MvtecDataset.Sample;
+import io.cellpilot.vision.image.PartRegistration;
 import io.cellpilot.vision.image.Preprocessing;
 import io.cellpilot.vision.pkg.Manifest;
 import io.cellpilot.vision.pkg.Manifest.PreprocessingSpec;
@@ -71,10 +72,22 @@ public final class Trainers {
    */
   public static Manifest anomaly(MvtecDataset data, PatchCoreConfig config, double defectShare, Target target,
       Progress progress) {
-    GoodSplit split = GoodSplit.of(data, config.seed());
-    PatchCoreModel model = PatchCoreModel.train(read(split.fit()), config, progress);
-    return finishAnomaly(data, model, split, defectShare, target, progress);
+    return anomaly(data, config, defectShare, false, target, progress);
   }
+
+  /**
+   * As {@link #anomaly(MvtecDataset, PatchCoreConfig, double, Target, Progress)}; with {@code registerPart} every
+   * image (and defect mask) is first put in the part's standard pose ({@link PartRegistration}), and the package
+   * says so, so that the engine does the same. A training image without a clear part is refused, naming the file.
+   */
+  public static Manifest anomaly(MvtecDataset data, PatchCoreConfig config, double defectShare,
+      boolean registerPart, Target target, Progress progress) {
+    ImageReader reader = new ImageReader(registerPart);
+    GoodSplit split = GoodSplit.of(data, config.seed());
+    PatchCoreModel model = PatchCoreModel.train(reader.images(split.fit()), config, progress);
+    return finishAnomaly(data, model, split, defectShare, reader, target, progress);
+  }
+
 
   /**
    * Adds the labelled defects of a seeded share {@code defectShare} of each defect type to an unsupervised package
@@ -101,7 +114,8 @@ public final class Trainers {
       throw new VisionException(Reason.DATASET_INVALID, basePackage + " was not trained on " + data.root()
           + "/train/good as it is now (training-data fingerprint differs)");
     }
-    return finishAnomaly(data, base, GoodSplit.of(data, base.config().seed()), defectShare, target, progress);
+    return finishAnomaly(data, base, GoodSplit.of(data, base.config().seed()), defectShare,
+        new ImageReader(pkg.manifest().registersPart()), target, progress);
   }
 
   /** The good images split into memory-bank images and held-out calibration images (seeded, 10 %, at least 3). */
@@ -119,15 +133,18 @@ public final class Trainers {
   }
 
   private static Manifest finishAnomaly(MvtecDataset data, PatchCoreModel trained, GoodSplit split,
-      double defectShare, Target target, Progress progress) {
+      double defectShare, ImageReader reader, Target target, Progress progress) {
     PatchCoreModel model = trained;
     List<Sample> used = new ArrayList<>(split.all());
-    List<GreyImage> calibration = read(split.calibration());
+    List<GreyImage> calibration = reader.images(split.calibration());
     if (defectShare > 0) {
       List<PatchCoreModel.LabelledDefect> labelled = new ArrayList<>();
       for (Sample s : defectShare(data, defectShare, model.config().seed())) {
-        labelled.add(new PatchCoreModel.LabelledDefect(Images.read(s.image()), s.type(),
-            s.mask() == null ? null : Images.read(s.mask())));
+        ImageReader.Pair pair = reader.withMask(s);
+        if (pair == null) {
+          continue; // cannot be registered (e.g. its mark is the missing feature): the engine refuses it too
+        }
+        labelled.add(new PatchCoreModel.LabelledDefect(pair.image(), s.type(), pair.mask()));
         used.add(s);
       }
       model = model.withDefects(labelled, calibration, DEFECT_WEIGHT);
@@ -143,7 +160,7 @@ public final class Trainers {
     List<String> labels = new ArrayList<>(List.of("good"));
     labels.addAll(model.knownDefectTypes().isEmpty() ? List.of("defect") : model.knownDefectTypes());
     Map<String, Object> configMap = new LinkedHashMap<>(PatchCoreCodec.configMap(model.config()));
-    Manifest m = manifest(PatchCoreCodec.KIND, target, model.preprocessing(), labels, max,
+    Manifest m = manifest(PatchCoreCodec.KIND, target, model.preprocessing(), reader.registerPart(), labels, max,
         data.fingerprint(used), relative(data, used), configMap, metrics);
     ModelPackage.write(target.file(), m, PatchCoreCodec.payload(model), null, null);
     return m;
@@ -155,15 +172,29 @@ public final class Trainers {
    */
   public static Manifest classifier(MvtecDataset data, ClassifierConfig config, double defectShare, Target target,
       Progress progress) {
+    return classifier(data, config, defectShare, false, target, progress);
+  }
+
+  /** As {@link #classifier(MvtecDataset, ClassifierConfig, double, Target, Progress)}, optionally registered. */
+  public static Manifest classifier(MvtecDataset data, ClassifierConfig config, double defectShare,
+      boolean registerPart, Target target, Progress progress) {
+    ImageReader reader = new ImageReader(registerPart);
     if (!(defectShare > 0 && defectShare < 1)) {
       throw new VisionException(Reason.INVALID_VALUE, "defect-share must be in (0, 1), was " + defectShare);
     }
-    List<Sample> used = new ArrayList<>(data.trainGood());
-    used.addAll(defectShare(data, defectShare, config.seed()));
+    List<Sample> used = new ArrayList<>();
     List<DefectClassifier.Labelled> labelled = new ArrayList<>();
-    for (Sample s : used) {
-      labelled.add(new DefectClassifier.Labelled(Images.read(s.image()), s.type(),
-          s.mask() == null ? null : Images.read(s.mask())));
+    List<GreyImage> good = reader.images(data.trainGood());
+    for (int i = 0; i < good.size(); i++) {
+      labelled.add(new DefectClassifier.Labelled(good.get(i), MvtecDataset.GOOD, null));
+      used.add(data.trainGood().get(i));
+    }
+    for (Sample s : defectShare(data, defectShare, config.seed())) {
+      ImageReader.Pair pair = reader.withMask(s);
+      if (pair != null) { // not registrable (e.g. its mark is missing): the engine refuses such parts too
+        labelled.add(new DefectClassifier.Labelled(pair.image(), s.type(), pair.mask()));
+        used.add(s);
+      }
     }
     DefectClassifier.Trained t = DefectClassifier.train(labelled, config, progress);
     Map<String, Double> metrics = new TreeMap<>();
@@ -171,8 +202,9 @@ public final class Trainers {
     metrics.put("bestEpoch", (double) t.summary().bestEpoch());
     metrics.put("validationLoss", t.summary().bestValidationLoss());
     metrics.put("trainImages", (double) used.size());
-    Manifest m = manifest(ClassifierCodec.KIND, target, t.classifier().preprocessing(), t.classifier().labels(),
-        0.5, data.fingerprint(used), relative(data, used), ClassifierCodec.configMap(config), metrics);
+    Manifest m = manifest(ClassifierCodec.KIND, target, t.classifier().preprocessing(), registerPart,
+        t.classifier().labels(), 0.5, data.fingerprint(used), relative(data, used),
+        ClassifierCodec.configMap(config), metrics);
     ModelPackage.write(target.file(), m, ClassifierCodec.payload(t.classifier()), null, null);
     return m;
   }
@@ -266,14 +298,17 @@ public final class Trainers {
 
   static Manifest manifest(String kind, Target target, Preprocessing pre, List<String> labels, double threshold,
       String fingerprint, List<String> trainedOn, Map<String, Object> config, Map<String, Double> metrics) {
-    PreprocessingSpec spec = pre == null ? null
-        : new PreprocessingSpec(pre.width(), pre.height(), pre.scale(), pre.perImage(), pre.mean(), pre.std());
-    return new Manifest(Manifest.FORMAT_VERSION, kind, target.name(), target.version(), Instant.now().toString(), spec,
-        labels, threshold, fingerprint, trainedOn, new LinkedHashMap<>(config), metrics);
+    return manifest(kind, target, pre, false, labels, threshold, fingerprint, trainedOn, config, metrics);
   }
 
-  private static List<GreyImage> read(List<Sample> samples) {
-    return samples.stream().map(s -> Images.read(s.image())).toList();
+  static Manifest manifest(String kind, Target target, Preprocessing pre, boolean registerPart, List<String> labels,
+      double threshold, String fingerprint, List<String> trainedOn, Map<String, Object> config,
+      Map<String, Double> metrics) {
+    PreprocessingSpec spec = pre == null ? null
+        : new PreprocessingSpec(pre.width(), pre.height(), pre.scale(), pre.perImage(), pre.mean(), pre.std(),
+            registerPart);
+    return new Manifest(Manifest.FORMAT_VERSION, kind, target.name(), target.version(), Instant.now().toString(), spec,
+        labels, threshold, fingerprint, trainedOn, new LinkedHashMap<>(config), metrics);
   }
 
   private static List<String> relative(MvtecDataset data, List<Sample> samples) {

@@ -1,14 +1,19 @@
 package io.cellpilot.vision.anomaly;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellpilot.sim.camera.DatasetGenerator;
 import io.cellpilot.sim.camera.DatasetSpec;
 import io.cellpilot.vision.Progress;
+import io.cellpilot.vision.VisionException;
 import io.cellpilot.vision.engine.EngineConfig;
 import io.cellpilot.vision.engine.InspectionEngine;
 import io.cellpilot.vision.eval.EvaluationReport;
 import io.cellpilot.vision.eval.Evaluator;
+import io.cellpilot.vision.image.GreyImage;
+import io.cellpilot.vision.image.Images;
 import io.cellpilot.vision.image.MvtecDataset;
 import io.cellpilot.vision.train.Trainers;
 import java.nio.file.Path;
@@ -28,30 +33,35 @@ import org.slf4j.LoggerFactory;
  * deploy/models are trained. One data set and two models for the class: unsupervised (good parts only) and
  * supervised (the same plus a memory of half of each defect kind's images, which evaluation leaves out).
  *
- * <p>Issue 5 asks for image AUROC >= 0.98 on simulator data. These models do not reach it (measured about 0.6-0.7;
- * the orientation notch at a new angle and the missing bolt hole, a defect only the whole part shows, defeat a
- * patch memory): the floor test is disabled with that reason, and the figures the models reach are guarded below so
- * that a regression shows.
+ * <p>Every image is registered first (io.cellpilot.vision.image.PartRegistration: centred, orientation notch turned
+ * to +x), as the default inspection model is, so the position feature is on. Issue 5 asks for image AUROC >= 0.98
+ * on simulator data. These models do not reach it (here about 0.76 unsupervised, 0.78 with the defect memory; the
+ * default model on its larger set 0.89): missing features are now found (about 1.0), but scratches, stains and
+ * cracks are not separated from the part-to-part variation of lighting and finish. The floor test stays disabled
+ * with that reason, and the figures the models reach are guarded below so that a regression shows.
  */
 class SimulatorPartsQualityTest {
   private static final Logger log = LoggerFactory.getLogger(SimulatorPartsQualityTest.class);
 
   @TempDir
   static Path dir;
+  static Path unsupervisedPackage;
   static EvaluationReport unsupervised;
   static EvaluationReport supervised;
 
   @BeforeAll
   static void trainBothModelsOnOneSimulatorDataSet() {
     Path parts = dir.resolve("parts");
-    DatasetGenerator.generate(DatasetSpec.of(parts, 31, 40, 24, 6, 256));
-    PatchCoreConfig config = PatchCoreConfig.defaults().withScale(1.0).withSide(512).withBankSize(2048)
-        .withPositionWeight(0);
-    Path a = dir.resolve("unsupervised.cpm");
-    Trainers.anomaly(MvtecDataset.open(parts), config, new Trainers.Target(a, "sim-parts", "1"), Progress.NONE);
-    unsupervised = evaluate(a, parts);
+    DatasetGenerator.generate(DatasetSpec.of(parts, 31, 120, 30, 6, 256));
+    // Registered parts (centred, notch turned to +x) make a patch's place meaningful: the position feature is on.
+    PatchCoreConfig config = PatchCoreConfig.defaults().withScale(0.5).withSide(512).withBankSize(4096)
+        .withPositionWeight(10);
+    unsupervisedPackage = dir.resolve("unsupervised.cpm");
+    Trainers.anomaly(MvtecDataset.open(parts), config, 0, true,
+        new Trainers.Target(unsupervisedPackage, "sim-parts", "1"), Progress.NONE);
+    unsupervised = evaluate(unsupervisedPackage, parts);
     Path s = dir.resolve("supervised.cpm");
-    Trainers.anomaly(MvtecDataset.open(parts), config, 0.5, new Trainers.Target(s, "sim-parts", "1"),
+    Trainers.anomaly(MvtecDataset.open(parts), config, 0.5, true, new Trainers.Target(s, "sim-parts", "1"),
         Progress.NONE);
     supervised = evaluate(s, parts);
     log.info("simulator parts, unsupervised: {}", figures(unsupervised));
@@ -59,28 +69,49 @@ class SimulatorPartsQualityTest {
   }
 
   @Test
-  void theUnsupervisedModelFindsPitsAndLocatesTheLocalDefects() {
+  void theUnsupervisedModelFindsPitsAndMissingFeaturesAndLocatesTheLocalDefects() {
     assertTrue(unsupervised.perType().get("pit").imageAuroc() >= 0.80, figures(unsupervised));
+    // Registration makes a missing bolt hole a patch that is wrong for its place (about 1.0 here; 0.43 before).
+    assertTrue(unsupervised.perType().get("missing-feature").imageAuroc() >= 0.95, figures(unsupervised));
     assertTrue(unsupervised.perType().get("crack").pixelAuroc() >= 0.90, figures(unsupervised));
     assertTrue(unsupervised.perType().get("pit").pixelAuroc() >= 0.95, figures(unsupervised));
-    assertTrue(unsupervised.imageAuroc() >= 0.50, figures(unsupervised));
+    assertTrue(unsupervised.imageAuroc() >= 0.70, figures(unsupervised));
     assertTrue(unsupervised.perType().size() == 5, "every defect kind evaluated: " + unsupervised.perType().keySet());
   }
 
   @Test
   void theSupervisedModelIsJudgedOnlyOnDefectImagesItDidNotRemember() {
-    assertTrue(supervised.excludedAsTrained() == 5 * 3, "half of each kind remembered, left out: "
-        + supervised.excludedAsTrained());
-    assertTrue(supervised.perType().get("pit").imageAuroc() >= 0.80, figures(supervised));
-    assertTrue(supervised.imageAuroc() >= 0.50, figures(supervised));
+    // Half of each kind's 6 images remembered, except a part without its notch: it cannot be registered, so the
+    // trainer leaves it out (the engine refuses it too).
+    assertTrue(supervised.excludedAsTrained() >= 5 * 3 - 2 && supervised.excludedAsTrained() <= 5 * 3,
+        "half of each kind remembered, left out: " + supervised.excludedAsTrained());
+    assertTrue(supervised.perType().get("pit").imageAuroc() >= 0.90, figures(supervised));
+    assertTrue(supervised.imageAuroc() >= 0.70, figures(supervised));
   }
 
   @Test
-  @Disabled("issue 5 floor not reached on the simulator's rotated parts: image AUROC about 0.6-0.7 (see the class "
-      + "comment and deploy/models/README.md); enable when the models handle rotation and missing features")
+  @Disabled("issue 5 floor not reached on the simulator's parts, even registered: image AUROC about 0.76 "
+      + "unsupervised / 0.78 supervised here, 0.89 for the default model (pit 0.94, crack 0.81, scratch 0.87, stain "
+      + "0.84, missing-feature 1.00; see deploy/models/README.md); enable when scratches, stains and cracks "
+      + "separate from lighting and finish variation")
   void bothModelsReachTheIssuesFloorOnSimulatorData() {
     assertTrue(unsupervised.imageAuroc() >= 0.98, figures(unsupervised));
     assertTrue(supervised.imageAuroc() >= 0.98, figures(supervised));
+  }
+
+  @Test
+  void theRegisteringModelRefusesAnImageWithoutAPartAndCountsIt() {
+    float[] belt = new float[256 * 256];
+    java.util.Arrays.fill(belt, 0.18f);
+    try (InspectionEngine engine = InspectionEngine.load(unsupervisedPackage, null, EngineConfig.defaults())) {
+      assertTrue(engine.manifest().registersPart(), "the package says it registers parts");
+      VisionException e = assertThrows(VisionException.class,
+          () -> engine.inspect(Images.toPng(new GreyImage(256, 256, belt))));
+      assertEquals(VisionException.Reason.NO_PART, e.reason());
+      assertTrue(e.getMessage().contains("no part found"), e.getMessage());
+      assertEquals(1, engine.metrics().rejectedImages());
+      assertEquals(0, engine.metrics().inspected());
+    }
   }
 
   private static EvaluationReport evaluate(Path model, Path data) {
@@ -93,7 +124,8 @@ class SimulatorPartsQualityTest {
     Map<String, String> perType = new TreeMap<>();
     r.perType().forEach((type, m) -> perType.put(type, String.format(Locale.ROOT, "%.3f/%s", m.imageAuroc(),
         m.pixelAuroc() == null ? "-" : String.format(Locale.ROOT, "%.3f", m.pixelAuroc()))));
-    return String.format(Locale.ROOT, "image AUROC %.3f, pixel AUROC %s, per type (image/pixel) %s",
-        r.imageAuroc(), r.pixelAuroc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.pixelAuroc()), perType);
+    return String.format(Locale.ROOT, "image AUROC %.3f, pixel AUROC %s, per type (image/pixel) %s, refused %d",
+        r.imageAuroc(), r.pixelAuroc() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.pixelAuroc()), perType,
+        r.refused());
   }
 }

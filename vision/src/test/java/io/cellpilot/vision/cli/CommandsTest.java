@@ -116,4 +116,23 @@ class CommandsTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("does not exist"), r.err());
   }
+
+  @Test
+  void registeringPartsIsRefusedForSeriesModels() {
+    Run r = run(new TrainCommand(), "--kind", "health", "--data", dir.resolve("press.csv").toString(), "--out",
+        dir.resolve("x.cpm").toString(), "--register-part");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--register-part is for image models"), r.err());
+  }
+
+  @Test
+  void registeringImagesWithoutARoundNotchedPartNamesTheImageThatFailed() {
+    Path parts = dir.resolve("parts");
+    SyntheticParts.writeDataset(parts, 64, 10, 2, 1, SyntheticDefects.kinds(), 5);
+    Run r = run(new TrainCommand(), "--kind", "anomaly", "--data", parts.toString(), "--out",
+        dir.resolve("x.cpm").toString(), "--scale", "0", "--side", "64", "--register-part");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("train/good") && r.err().contains(".png: NO_PART: no "), r.err());
+    assertTrue(!Files.exists(dir.resolve("x.cpm")), "no package written");
+  }
 }

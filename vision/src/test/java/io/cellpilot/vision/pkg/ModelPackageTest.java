@@ -44,6 +44,21 @@ class ModelPackageTest {
   }
 
   @Test
+  void aManifestWrittenBeforePartRegistrationExistedReadsAsNotRegistering() throws Exception {
+    String json = new String(ModelPackage.JSON.writeValueAsBytes(manifest), StandardCharsets.UTF_8);
+    String flag = "\"registerPart\" : false";
+    assertTrue(json.contains(flag), json);
+    // As written before the flag existed: the line (and the comma before it) removed.
+    String old = json.replaceAll(",\\s*" + flag, "");
+    assertTrue(!old.contains("registerPart"), old);
+    Manifest read = ModelPackage.JSON.readValue(old, Manifest.class);
+    assertEquals(false, read.registersPart());
+    assertEquals(128, read.preprocessing().width());
+    assertTrue(ModelPackage.JSON.readValue(json.replace(flag, "\"registerPart\" : true"), Manifest.class)
+        .registersPart());
+  }
+
+  @Test
   void aPackageWithOneChangedByteIsRefusedForItsChecksum() throws Exception {
     Path file = dir.resolve("m.cpm");
     ModelPackage.write(file, manifest, payload, null, null);
