@@ -1,5 +1,6 @@
 package io.cellpilot.controller.bench;
 
+import io.cellpilot.controller.ingest.NoDelaySocketFactory;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -47,6 +48,8 @@ final class BareImageDelivery {
       MqttClient client = new MqttClient(uri, id + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
       MqttConnectionOptions options = new MqttConnectionOptions();
       options.setCleanStart(true);
+      // As the controller's own clients: without TCP_NODELAY a QoS 1 publish waits out delayed ACKs (pitfall 3).
+      options.setSocketFactory(new NoDelaySocketFactory());
       client.connect(options);
       return new Client(client);
     }
