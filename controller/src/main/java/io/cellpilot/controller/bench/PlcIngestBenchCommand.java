@@ -1,5 +1,6 @@
 package io.cellpilot.controller.bench;
 
+import io.cellpilot.opcua.cli.SubscriptionLoadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,41 +23,23 @@ public final class PlcIngestBenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--items", defaultValue = "5000", description = "monitored items (default ${DEFAULT-VALUE})")
-  int items;
-
-  @Option(names = "--sampling-ms", defaultValue = "100", description = "sampling interval (default ${DEFAULT-VALUE})")
-  long samplingMs;
-
-  @Option(names = "--publishing-ms", defaultValue = "100", description = "publishing interval (default ${DEFAULT-VALUE})")
-  long publishingMs;
-
-  @Option(names = "--queue-size", defaultValue = "10", description = "server queue per item (default ${DEFAULT-VALUE})")
-  int queueSize;
-
-  @Option(names = "--warmup-s", defaultValue = "5", description = "seconds before measuring (default ${DEFAULT-VALUE})")
-  long warmup;
-
-  @Option(names = "--seconds", defaultValue = "15", description = "seconds measured per run (default ${DEFAULT-VALUE})")
-  long seconds;
-
-  @Option(names = "--rounds", defaultValue = "2", description = "gateway/cell-state pairs (default ${DEFAULT-VALUE})")
-  int rounds;
+  @Mixin
+  SubscriptionLoadOptions load;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("PLC values into the cell state: %d items, sampling %d ms, publishing %d ms, queue %d, SecurityPolicy "
-            + "None, in-process server on loopback, %d cores; %d s measured per run after %d s warm-up%n", items,
-        samplingMs, publishingMs, queueSize, Runtime.getRuntime().availableProcessors(), seconds, warmup);
+            + "None, in-process server on loopback, %d cores; %d s measured per run after %d s warm-up%n", load.items,
+        load.samplingMs, load.publishingMs, load.queueSize, Runtime.getRuntime().availableProcessors(), load.seconds,
+        load.warmup);
     out.printf("%-12s %5s %16s %12s %8s%n", "path", "round", "values/s", "delivered", "lost");
     out.flush();
     Path work = Files.createTempDirectory("cellpilot-bench-plc-");
     List<PlcIngestBenchmark.Result> results;
     try {
-      results = new PlcIngestBenchmark(new PlcIngestBenchmark.Settings(items, Duration.ofMillis(samplingMs),
-          Duration.ofMillis(publishingMs), queueSize, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
-          rounds), work).run();
+      results = new PlcIngestBenchmark(new PlcIngestBenchmark.Settings(load.items, load.sampling(),
+          load.publishing(), load.queueSize, load.warmupDuration(), load.measured(), load.rounds), work).run();
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -66,7 +50,8 @@ public final class PlcIngestBenchCommand implements Callable<Integer> {
     double cell = mean(results, "cell state");
     out.printf("mean: gateway %,.0f/s, cell state %,.0f/s = %.1f %% of the gateway alone; lost %d vs %d%n", gateway,
         cell, 100 * cell / gateway, lost(results, "gateway"), lost(results, "cell state"));
-    out.printf("expected at full rate: %,.0f/s (items x 1000 / sampling ms)%n", items * 1000.0 / samplingMs);
+    out.printf("expected at full rate: %,.0f/s (items x 1000 / sampling ms)%n",
+        load.items * 1000.0 / load.samplingMs);
     return 0;
   }
 

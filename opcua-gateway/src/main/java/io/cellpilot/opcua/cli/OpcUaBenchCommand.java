@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,26 +23,8 @@ public final class OpcUaBenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--items", defaultValue = "5000", description = "monitored items (default ${DEFAULT-VALUE})")
-  int items;
-
-  @Option(names = "--sampling-ms", defaultValue = "100", description = "sampling interval (default ${DEFAULT-VALUE})")
-  long samplingMs;
-
-  @Option(names = "--publishing-ms", defaultValue = "100", description = "publishing interval (default ${DEFAULT-VALUE})")
-  long publishingMs;
-
-  @Option(names = "--queue-size", defaultValue = "10", description = "server queue per item (default ${DEFAULT-VALUE})")
-  int queueSize;
-
-  @Option(names = "--warmup-s", defaultValue = "5", description = "seconds before measuring (default ${DEFAULT-VALUE})")
-  long warmup;
-
-  @Option(names = "--seconds", defaultValue = "15", description = "seconds measured per run (default ${DEFAULT-VALUE})")
-  long seconds;
-
-  @Option(names = "--rounds", defaultValue = "2", description = "bare/gateway pairs (default ${DEFAULT-VALUE})")
-  int rounds;
+  @Mixin
+  SubscriptionLoadOptions load;
 
   @Option(names = "--secure", description = "Basic256Sha256 SignAndEncrypt instead of SecurityPolicy None")
   boolean secure;
@@ -49,13 +32,13 @@ public final class OpcUaBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    NotificationBenchmark.Settings settings = new NotificationBenchmark.Settings(items, Duration.ofMillis(samplingMs),
-        Duration.ofMillis(publishingMs), queueSize, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds,
+    NotificationBenchmark.Settings settings = new NotificationBenchmark.Settings(load.items, load.sampling(),
+        load.publishing(), load.queueSize, load.warmupDuration(), load.measured(), load.rounds,
         secure);
     out.printf("OPC UA notifications: %d items, sampling %d ms, publishing %d ms, queue %d, %s, in-process server on"
-            + " loopback, %d cores; %d s measured per run after %d s warm-up%n", items, samplingMs, publishingMs,
-        queueSize, secure ? "Basic256Sha256/SignAndEncrypt" : "SecurityPolicy None",
-        Runtime.getRuntime().availableProcessors(), seconds, warmup);
+            + " loopback, %d cores; %d s measured per run after %d s warm-up%n", load.items, load.samplingMs,
+        load.publishingMs, load.queueSize, secure ? "Basic256Sha256/SignAndEncrypt" : "SecurityPolicy None",
+        Runtime.getRuntime().availableProcessors(), load.seconds, load.warmup);
     out.flush();
     Path work = Files.createTempDirectory("cellpilot-bench-");
     List<NotificationBenchmark.Result> results;
@@ -75,8 +58,8 @@ public final class OpcUaBenchCommand implements Callable<Integer> {
     long lostBare = results.stream().filter(r -> r.client().equals("bare Milo")).mapToLong(r -> r.lost()).sum();
     long lostGateway = results.stream().filter(r -> r.client().equals("gateway")).mapToLong(r -> r.lost()).sum();
     out.printf("expected %,.0f/s (items x 1000 / sampling ms); bare %,.0f/s, gateway %,.0f/s = %.1f %% of bare;"
-        + " lost: bare %d, gateway %d%n", items * 1000.0 / samplingMs, bare, gateway, 100 * gateway / bare, lostBare,
-        lostGateway);
+        + " lost: bare %d, gateway %d%n", load.items * 1000.0 / load.samplingMs, bare, gateway, 100 * gateway / bare,
+        lostBare, lostGateway);
     return 0;
   }
 
