@@ -40,6 +40,14 @@ public enum FilterBank {
     designed.add(gaussianDerivative(k, sigma, 2, 0, -Math.PI / 4)); // other diagonal line
     designed.add(laplacian(k, sigma)); // blob / pit / hole
     designed.add(laplacian(k, sigma / 2)); // small blob
+    // Beyond the first 11 (the defaults), the same shapes at half the scale: thin lines and small edges.
+    designed.add(gaussianDerivative(k, sigma / 2, 2, 0, 0)); // thin vertical line
+    designed.add(gaussianDerivative(k, sigma / 2, 0, 2, 0)); // thin horizontal line
+    designed.add(gaussianDerivative(k, sigma / 2, 2, 0, Math.PI / 4)); // thin diagonal line
+    designed.add(gaussianDerivative(k, sigma / 2, 2, 0, -Math.PI / 4)); // thin other diagonal
+    designed.add(gaussianDerivative(k, sigma / 2, 1, 0, 0)); // small vertical edge
+    designed.add(gaussianDerivative(k, sigma / 2, 0, 1, 0)); // small horizontal edge
+    designed.add(laplacian(k, sigma * 1.5)); // large blob
     Random random = new Random(seed);
     for (int f = 0; f < count; f++) {
       if (f < designed.size()) {

@@ -17,7 +17,10 @@ public final class PatchCoreCodec {
   public static final String KIND = "anomaly";
   static final String NETWORK = "network.bin";
   static final String BANK = "memory-bank.bin";
+  /** Defect memory with the margin rule (packages written before the nearer rule). */
   static final String DEFECTS = "defect-memory.bin";
+  /** Defect memory with the nearer rule: the same layout under a new name, so an old package keeps its rule. */
+  static final String DEFECTS_NEARER = "defect-memory-nearer.bin";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PatchCoreCodec() {}
@@ -58,7 +61,8 @@ public final class PatchCoreCodec {
       }
       out.flush();
     });
-    return Map.of(NETWORK, net, BANK, bank, DEFECTS, defects);
+    return Map.of(NETWORK, net, BANK, bank,
+        model.defects().rule() == DefectMemory.Rule.NEARER ? DEFECTS_NEARER : DEFECTS, defects);
   }
 
   /** The configuration as the manifest stores it. */
@@ -91,14 +95,17 @@ public final class PatchCoreCodec {
         bank[i] = readFloats(in, dim);
       }
       MemoryBank normal = new MemoryBank(mean, std, bank);
-      return new PatchCoreModel(config, net, normal, pkg.hasEntry(DEFECTS)
-          ? readDefects(pkg.entry(DEFECTS), dim, normal) : null);
+      DefectMemory defects = pkg.hasEntry(DEFECTS_NEARER)
+          ? readDefects(pkg.entry(DEFECTS_NEARER), DefectMemory.Rule.NEARER, dim, normal)
+          : pkg.hasEntry(DEFECTS) ? readDefects(pkg.entry(DEFECTS), DefectMemory.Rule.MARGIN, dim, normal) : null;
+      return new PatchCoreModel(config, net, normal, defects);
     } catch (IOException | IllegalArgumentException e) {
       throw new VisionException(Reason.PACKAGE_INVALID, "anomaly model payload is not valid: " + e.getMessage(), e);
     }
   }
 
-  private static DefectMemory readDefects(byte[] bytes, int dim, MemoryBank normal) throws IOException {
+  private static DefectMemory readDefects(byte[] bytes, DefectMemory.Rule rule, int dim, MemoryBank normal)
+      throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     int rows = in.readInt();
     int nTypes = in.readInt();
@@ -118,7 +125,7 @@ public final class PatchCoreCodec {
       }
       standardised[i] = readFloats(in, dim);
     }
-    return new DefectMemory(new MemoryBank(normal.mean(), normal.std(), standardised), labels, types, margin,
+    return new DefectMemory(new MemoryBank(normal.mean(), normal.std(), standardised), labels, types, rule, margin,
         weight);
   }
 

@@ -83,9 +83,9 @@ public final class PatchCoreModel {
 
   /**
    * The same model plus a memory of labelled defect patches (supervised use): patches resembling a known defect
-   * score higher and name its type. {@code calibration} are good images not in the memory bank.
+   * score higher and name its type (see {@link DefectMemory}).
    */
-  public PatchCoreModel withDefects(List<LabelledDefect> labelled, List<GreyImage> calibration, float weight) {
+  public PatchCoreModel withDefects(List<LabelledDefect> labelled, float weight) {
     int dim = PatchFeatures.dimension(config);
     List<String> types = labelled.stream().map(LabelledDefect::type).distinct().sorted().toList();
     List<float[]> rows = new ArrayList<>();
@@ -95,9 +95,15 @@ public final class PatchCoreModel {
       int cells = g.gridWidth() * g.gridHeight();
       boolean[] take = new boolean[cells];
       if (d.mask() != null) {
+        // The share of each cell the mask covers. A blowhole of a few pixels covers at most a fraction of one
+        // cell, so a cell counts when it holds at least a quarter of the best-covered cell's share.
         float[] m = d.mask().resize(g.gridWidth(), g.gridHeight()).pixels();
+        float best = 0;
+        for (float v : m) {
+          best = Math.max(best, v);
+        }
         for (int i = 0; i < cells; i++) {
-          take[i] = m[i] >= 0.25f;
+          take[i] = m[i] > 0 && m[i] >= 0.25f * best;
         }
       } else {
         // No mask: the three most anomalous cells stand in for the defect.
@@ -123,17 +129,7 @@ public final class PatchCoreModel {
     }
     MemoryBank defectBank = bank.sibling(rows.toArray(new float[0][]));
     int[] labels = rowTypes.stream().mapToInt(Integer::intValue).toArray();
-    List<Float> goodDistances = new ArrayList<>();
-    for (GreyImage good : calibration) {
-      PatchFeatures.Grid g = PatchFeatures.extract(net, config, List.of(preprocessing.prepare(good))).get(0);
-      for (float v : defectBank.nearestDistances(g.values(), dim)) {
-        goodDistances.add(v);
-      }
-    }
-    java.util.Collections.sort(goodDistances);
-    float margin = goodDistances.isEmpty() ? 0 : goodDistances.get(goodDistances.size() / 20);
-    return new PatchCoreModel(config, net, bank, new DefectMemory(defectBank, labels, types, margin,
-        weight));
+    return new PatchCoreModel(config, net, bank, DefectMemory.nearer(defectBank, labels, types, weight));
   }
 
   /** A copy for another thread: its own network, the same (read-only) memory bank. */
@@ -147,18 +143,25 @@ public final class PatchCoreModel {
     List<AnomalyMap> out = new ArrayList<>(inputs.size());
     for (PatchFeatures.Grid g : PatchFeatures.extract(net, config, inputs)) {
       float[] d = bank.nearestDistances(g.values(), dim);
-      int[] nearestDefect = new int[d.length];
+      float[] nearestDefect = null;
       if (defects != null) {
-        float[] boost = defects.boost(g.values(), dim, nearestDefect);
+        nearestDefect = defects.bank().nearestDistances(g.values(), dim);
+        float[] boost = defects.boost(d, nearestDefect);
         for (int i = 0; i < d.length; i++) {
           d[i] += boost[i];
         }
       }
-      float[] heat = smooth(d, g.gridWidth(), g.gridHeight());
-      double score = imageScore(heat, g.gridWidth(), g.gridHeight(),
-          Math.min(config.margin(), (Math.min(g.gridWidth(), g.gridHeight()) - 1) / 2));
-      out.add(new AnomalyMap(score, g.gridWidth(), g.gridHeight(), heat, defectType(d, nearestDefect, g.values(),
-          dim)));
+      int gw = g.gridWidth();
+      int gh = g.gridHeight();
+      float[] heat = smooth(d, gw, gh);
+      boolean[] counts = scoredCells(config, gw, gh);
+      for (int i = 0; i < heat.length; i++) {
+        if (!config.inRegion(i % gw, i / gw, gw, gh)) {
+          heat[i] = 0; // outside the inspected region (the belt around a registered part)
+          d[i] = 0;
+        }
+      }
+      out.add(new AnomalyMap(imageScore(heat, counts), gw, gh, heat, defectType(d, g.values(), dim)));
     }
     return out;
   }
@@ -176,8 +179,8 @@ public final class PatchCoreModel {
     return out;
   }
 
-  /** The type of the known defect nearest to the worst patch, when that patch is within the defect margin. */
-  private String defectType(float[] scores, int[] nearestDefect, float[] features, int dim) {
+  /** The type of the known defect the worst patch resembles, when it resembles one (see {@link DefectMemory}). */
+  private String defectType(float[] scores, float[] features, int dim) {
     if (defects == null) {
       return null;
     }
@@ -189,21 +192,45 @@ public final class PatchCoreModel {
     }
     float[] one = java.util.Arrays.copyOfRange(features, worst * dim, (worst + 1) * dim);
     MemoryBank.Nearest n = defects.bank().nearest(one, dim);
-    return n.distances()[0] < defects.margin() ? defects.types().get(defects.labels()[n.rows()[0]]) : null;
+    float normal = bank.nearestDistances(one, dim)[0];
+    return defects.resembles(n.distances()[0], normal) ? defects.types().get(defects.labels()[n.rows()[0]]) : null;
   }
 
   /**
-   * The mean of the highest 1 % of patch scores inside the margin: steadier than the single maximum (one noisy
-   * patch of a heavily textured good part no longer decides), still driven by a small defect (measured in
-   * docs/vision.md).
+   * The cells that make the image score: inside the inspected region ({@link PatchCoreConfig#roi()}) and at least
+   * {@code margin} cells from the border (zero padding makes border patches unreliable; the margin shrinks on tiny
+   * grids so that some cells always count).
    */
-  static double imageScore(float[] heat, int gw, int gh, int margin) {
-    int n = (gw - 2 * margin) * (gh - 2 * margin);
-    float[] inner = new float[n];
-    int i = 0;
+  static boolean[] scoredCells(PatchCoreConfig config, int gw, int gh) {
+    int margin = Math.min(config.margin(), (Math.min(gw, gh) - 1) / 2);
+    boolean[] out = new boolean[gw * gh];
+    boolean any = false;
     for (int y = margin; y < gh - margin; y++) {
       for (int x = margin; x < gw - margin; x++) {
-        inner[i++] = heat[y * gw + x];
+        out[y * gw + x] = config.inRegion(x, y, gw, gh);
+        any |= out[y * gw + x];
+      }
+    }
+    if (!any) {
+      out[(gh / 2) * gw + gw / 2] = true;
+    }
+    return out;
+  }
+
+  /**
+   * The mean of the highest 1 % of the scored cells: steadier than the single maximum (one noisy patch of a heavily
+   * textured good part no longer decides), still driven by a small defect (measured in docs/vision.md).
+   */
+  static double imageScore(float[] heat, boolean[] scored) {
+    int n = 0;
+    for (boolean b : scored) {
+      n += b ? 1 : 0;
+    }
+    float[] inner = new float[n];
+    int i = 0;
+    for (int k = 0; k < heat.length; k++) {
+      if (scored[k]) {
+        inner[i++] = heat[k];
       }
     }
     java.util.Arrays.sort(inner);

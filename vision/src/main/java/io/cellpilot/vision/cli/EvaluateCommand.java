@@ -81,6 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     for (Map.Entry<String, java.awt.image.BufferedImage> e : Evaluator.heatMapSamples(result, samples).entrySet()) {
       Images.writePng(e.getValue(), dir.resolve("heat-maps").resolve(e.getKey()));
     }
+    Files.writeString(Evaluator.scoresFile(dir), Evaluator.scoresCsv(result, data));
     if (report != null) {
       JSON.writeValue(report.toFile(), r);
     }
@@ -99,7 +100,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     r.perType().forEach((type, t) -> out.printf("  %-12s %3d images  AUROC %.4f  pixel AUROC %s  recall %.3f%n",
         type, t.images(), t.imageAuroc(), t.pixelAuroc() == null ? "n/a" : String.format("%.4f", t.pixelAuroc()),
         t.recall()));
-    out.printf("wrote %s%s%n", Evaluator.rocFile(dir), report == null ? "" : " and " + report);
+    out.printf("wrote %s, %s%s%n", Evaluator.rocFile(dir), Evaluator.scoresFile(dir),
+        report == null ? "" : " and " + report);
     if (writePackage != null) {
       Map<String, Double> metrics = new TreeMap<>(pkg.manifest().metrics() == null ? Map.of()
           : pkg.manifest().metrics());

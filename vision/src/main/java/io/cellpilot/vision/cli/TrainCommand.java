@@ -74,6 +74,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--filters", description = "anomaly: DESIGNED or RANDOM first-layer filters")
   FilterBank filters;
 
+  @Option(names = "--filter-count", description = "anomaly: first-layer filters, 1..64 (default 11; DESIGNED has "
+      + "18 shapes, the rest random)")
+  Integer filterCount;
+
   @Option(names = "--defect-share",
       description = "share of each defect type's images (under test/) used for training; the rest stays unseen. "
           + "classifier: default 0.6; anomaly: default 0 (good parts only), above 0 adds a defect memory")
@@ -143,6 +147,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (filters != null) {
       c = c.withBank(filters);
+    }
+    if (filterCount != null) {
+      c = c.withFilters(filterCount);
     }
     return c;
   }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -235,5 +236,32 @@ public final class Evaluator {
   /** Where a report's files go. */
   public static Path rocFile(Path dir) {
     return dir.resolve("roc.png");
+  }
+
+  /** The per-image results' file beside the report. */
+  public static Path scoresFile(Path dir) {
+    return dir.resolve("scores.csv");
+  }
+
+  /**
+   * One row per scored image, highest score first, so the images a threshold gets wrong are easy to find:
+   * {@code image,type,score,called,label} ({@code image} relative to the data folder; {@code called} is
+   * {@code defective} or {@code good} at the report's threshold; a refused image has score {@code inf}).
+   */
+  public static String scoresCsv(Result result, Path dataRoot) {
+    double threshold = result.report().threshold();
+    List<Scored> sorted = new ArrayList<>(result.scored());
+    sorted.sort(Comparator.comparingDouble((Scored s) -> s.verdict().score()).reversed());
+    Path root = dataRoot.toAbsolutePath().normalize();
+    StringBuilder out = new StringBuilder("image,type,score,called,label\n");
+    for (Scored s : sorted) {
+      double score = s.verdict().score();
+      out.append(root.relativize(s.sample().image().toAbsolutePath().normalize()).toString().replace('\\', '/')).append(',')
+          .append(s.sample().type()).append(',')
+          .append(Double.isInfinite(score) ? "inf" : String.format(Locale.ROOT, "%.5f", score)).append(',')
+          .append(score >= threshold ? "defective" : "good").append(',')
+          .append(s.verdict().label() == null ? "" : s.verdict().label()).append('\n');
+    }
+    return out.toString();
   }
 }

@@ -16,7 +16,14 @@ final class ImageReader {
   /** An image with its defect mask (null when it has none), both in the same pose. */
   record Pair(GreyImage image, GreyImage mask) {}
 
+  /**
+   * The inspected region around a registered part reaches this far beyond its rim radius: the chamfer, the notch
+   * and a missing feature at the rim stay inside, the belt stays out.
+   */
+  static final double REGION_BEYOND_RIM = 1.10;
+
   private final boolean registerPart;
+  private final List<Double> partRadii = new java.util.ArrayList<>();
 
   ImageReader(boolean registerPart) {
     this.registerPart = registerPart;
@@ -53,7 +60,25 @@ final class ImageReader {
     } catch (VisionException e) {
       return null;
     }
+    synchronized (partRadii) {
+      partRadii.add(p.radius() / Math.min(image.width(), image.height()));
+    }
     return new Pair(p.apply(image), mask == null ? null : p.apply(mask.resize(image.width(), image.height())));
+  }
+
+  /**
+   * The inspected region for registered parts, as {@link io.cellpilot.vision.anomaly.PatchCoreConfig#roi()}: the
+   * median rim radius of the images read so far (as a share of the shorter side) times {@link #REGION_BEYOND_RIM};
+   * 0 (the whole image) when parts are not registered.
+   */
+  double partRegion() {
+    synchronized (partRadii) {
+      if (!registerPart || partRadii.isEmpty()) {
+        return 0;
+      }
+      List<Double> sorted = partRadii.stream().sorted().toList();
+      return Math.min(0.75, sorted.get(sorted.size() / 2) * REGION_BEYOND_RIM);
+    }
   }
 
   private static String refusal(Sample s) {

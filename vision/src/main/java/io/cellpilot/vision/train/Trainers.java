@@ -84,7 +84,9 @@ public final class Trainers {
       boolean registerPart, Target target, Progress progress) {
     ImageReader reader = new ImageReader(registerPart);
     GoodSplit split = GoodSplit.of(data, config.seed());
-    PatchCoreModel model = PatchCoreModel.train(reader.images(split.fit()), config, progress);
+    List<GreyImage> fit = reader.images(split.fit());
+    // A registered part lies at the centre: only the part (not the belt around it) is inspected.
+    PatchCoreModel model = PatchCoreModel.train(fit, config.withRoi(reader.partRegion()), progress);
     return finishAnomaly(data, model, split, defectShare, reader, target, progress);
   }
 
@@ -147,7 +149,7 @@ public final class Trainers {
         labelled.add(new PatchCoreModel.LabelledDefect(pair.image(), s.type(), pair.mask()));
         used.add(s);
       }
-      model = model.withDefects(labelled, calibration, DEFECT_WEIGHT);
+      model = model.withDefects(labelled, DEFECT_WEIGHT);
       progress.update("defects", 1, 1, Double.NaN);
     }
     double max = 0;

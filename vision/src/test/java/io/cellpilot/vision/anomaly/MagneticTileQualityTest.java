@@ -48,12 +48,12 @@ class MagneticTileQualityTest {
     EvaluationReport r = evaluate(model, tiles);
     log.info("magnetic tiles, unsupervised: image AUROC {}, pixel AUROC {}, per type {}", r.imageAuroc(),
         r.pixelAuroc(), r.perType());
-    assertTrue(r.imageAuroc() >= 0.83, "image AUROC " + r.imageAuroc() + " (0.858 measured; issue floor 0.80)");
+    assertTrue(r.imageAuroc() >= 0.86, "image AUROC " + r.imageAuroc() + " (0.885 measured; issue floor 0.80)");
   }
 
   /**
-   * The issue asks for 0.90; this model reaches 0.848 (docs/vision.md), so the guard holds what it reaches and the
-   * gap is reported, not hidden.
+   * The issue's floor, 0.90, on the stated split (seed 42): 0.902 measured, the same on every run here (the
+   * computation is deterministic). Narrow: other seeded splits give 0.939 and 0.860 (docs/vision.md).
    */
   @Test
   void supervisedDefectMemoryScoresTheHeldOutDefects() {
@@ -66,7 +66,7 @@ class MagneticTileQualityTest {
         + "({} left out), per type {}", r.imageAuroc(), r.pixelAuroc(), r.images(), r.excludedAsTrained(),
         r.perType());
     assertTrue(r.excludedAsTrained() == 54, "training images are left out: " + r.excludedAsTrained());
-    assertTrue(r.imageAuroc() >= 0.82, "image AUROC " + r.imageAuroc());
+    assertTrue(r.imageAuroc() >= 0.90, "image AUROC " + r.imageAuroc() + " (issue floor 0.90)");
   }
 
   /** The supervised CNN takes minutes here and reaches about 0.8: run by hand for the README figures. */

@@ -66,7 +66,12 @@ class PatchCoreExperimentTest {
         PatchCoreConfig.defaults().withFlatten(16),
         PatchCoreConfig.defaults().withFlatten(32),
         PatchCoreConfig.defaults().withFlatten(16).withBankSize(4096),
-        base.withFlatten(16));
+        base.withFlatten(16),
+        PatchCoreConfig.defaults().withFilters(18),
+        PatchCoreConfig.defaults().withScale(0.25).withFlatten(11),
+        PatchCoreConfig.defaults().withScale(0.25).withFlatten(11).withFilters(18),
+        PatchCoreConfig.defaults().withScale(0.2).withFlatten(9).withFilters(18),
+        PatchCoreConfig.defaults().withScale(0.25).withFlatten(11).withFilters(24));
     for (int i = 0; i < configs.size(); i++) {
       if (!only.isEmpty() && !List.of(only.split(",")).contains(String.valueOf(i))) {
         continue;
@@ -80,11 +85,6 @@ class PatchCoreExperimentTest {
       long t2 = System.nanoTime();
       List<AnomalyMap> testMaps = model.score(test);
       double real = Roc.auroc(testMaps.stream().mapToDouble(AnomalyMap::score).toArray(), testPositive);
-      for (String rule : List.of("max-median")) {
-        log("EXP %d   rule %s: synthetic-val AUROC %.3f, real test AUROC %.3f%n", i, rule,
-            Roc.auroc(rule(valMaps, rule, c.margin()), valPositive), Roc.auroc(rule(testMaps, rule, c.margin()),
-                testPositive));
-      }
       if (System.getProperty("dump") != null) {
         java.awt.image.BufferedImage sheet = new java.awt.image.BufferedImage(6 * 200, 2 * 200,
             java.awt.image.BufferedImage.TYPE_INT_RGB);
@@ -121,33 +121,6 @@ class PatchCoreExperimentTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static double[] rule(List<AnomalyMap> maps, String rule, int margin) {
-    double[] out = new double[maps.size()];
-    for (int k = 0; k < out.length; k++) {
-      AnomalyMap m = maps.get(k);
-      List<Float> inner = new ArrayList<>();
-      for (int y = margin; y < m.gridHeight() - margin; y++) {
-        for (int x = margin; x < m.gridWidth() - margin; x++) {
-          inner.add(m.heat()[y * m.gridWidth() + x]);
-        }
-      }
-      Collections.sort(inner);
-      double median = inner.get(inner.size() / 2);
-      double max = inner.get(inner.size() - 1);
-      int top = Math.max(1, inner.size() / 100);
-      double topMean = 0;
-      for (int j = inner.size() - top; j < inner.size(); j++) {
-        topMean += inner.get(j) / top;
-      }
-      out[k] = switch (rule) {
-        case "max-median" -> max - median;
-        case "max/median" -> max / median;
-        default -> topMean;
-      };
-    }
-    return out;
   }
 
   private static double[] scores(PatchCoreModel model, List<GreyImage> images) {

@@ -307,7 +307,8 @@ class SupervisedExperimentTest {
   }
 
   private static double top(float[] heat, PatchFeatures.Grid g, int margin) {
-    return PatchCoreModel.imageScore(heat, g.gridWidth(), g.gridHeight(), margin);
+    return PatchCoreModel.imageScore(heat, PatchCoreModel.scoredCells(PatchCoreConfig.defaults().withMargin(margin),
+        g.gridWidth(), g.gridHeight()));
   }
 
   private static float[] smooth(float[] map, PatchFeatures.Grid g) {

@@ -61,6 +61,19 @@ class CommandsTest {
       assertTrue(t.has("imageAuroc") && t.has("pixelAuroc") && t.has("threshold"), t.toString());
     }
     assertTrue(Files.size(dir.resolve("eval/roc.png")) > 1000);
+    // One row per test image, highest score first, called at the report's threshold.
+    List<String> rows = Files.readAllLines(dir.resolve("eval/scores.csv"));
+    assertEquals("image,type,score,called,label", rows.get(0));
+    assertEquals(json.get("images").asInt() + 1, rows.size(), "one row per scored image");
+    double previous = Double.POSITIVE_INFINITY;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      assertTrue(f[0].startsWith("test/" + f[1] + "/"), row);
+      double score = Double.parseDouble(f[2]);
+      assertTrue(score <= previous, "sorted by score: " + row);
+      assertEquals(score >= json.get("threshold").asDouble() ? "defective" : "good", f[3], row);
+      previous = score;
+    }
     try (Stream<Path> maps = Files.list(dir.resolve("eval/heat-maps"))) {
       assertTrue(maps.count() >= 5);
     }
