@@ -143,10 +143,8 @@ public final class PatchCoreModel {
     List<AnomalyMap> out = new ArrayList<>(inputs.size());
     for (PatchFeatures.Grid g : PatchFeatures.extract(net, config, inputs)) {
       float[] d = bank.nearestDistances(g.values(), dim);
-      float[] nearestDefect = null;
       if (defects != null) {
-        nearestDefect = defects.bank().nearestDistances(g.values(), dim);
-        float[] boost = defects.boost(d, nearestDefect);
+        float[] boost = defects.boost(d, defects.bank().nearestDistances(g.values(), dim));
         for (int i = 0; i < d.length; i++) {
           d[i] += boost[i];
         }
